@@ -1,1 +1,7 @@
-fn main() {}
+//! The `claimmark` binary: a thin command line over the `claimmark` library.
+
+mod cli;
+
+fn main() -> std::process::ExitCode {
+    cli::run()
+}

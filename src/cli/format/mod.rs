@@ -1,0 +1,52 @@
+//! Output formats, behind one small trait. Diagnostics arrive as plain data; each format
+//! decides how they look. Line and column numbers are computed here, at the edge.
+
+mod concise;
+mod full;
+mod json;
+
+use std::io::{self, Write};
+
+use claimmark::{Diagnostic, LineIndex, Severity};
+
+pub use concise::Concise;
+pub use full::Full;
+pub use json::{Json, diagnostic_json};
+
+/// One file's findings, with what is needed to place them.
+pub struct FileReport<'a> {
+    pub path: &'a str,
+    pub source: &'a str,
+    pub line_index: &'a LineIndex,
+    pub diagnostics: &'a [Diagnostic],
+}
+
+/// Counts for the closing summary.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Summary {
+    pub files: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    pub elapsed: std::time::Duration,
+}
+
+impl Summary {
+    pub fn count(&mut self, diagnostics: &[Diagnostic]) {
+        for d in diagnostics {
+            match d.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => self.infos += 1,
+            }
+        }
+    }
+}
+
+/// An output format.
+pub trait Emitter {
+    /// Called once per file, in a deterministic order.
+    fn file(&mut self, out: &mut dyn Write, report: &FileReport<'_>) -> io::Result<()>;
+    /// Called once at the end.
+    fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()>;
+}

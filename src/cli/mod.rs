@@ -1,0 +1,80 @@
+//! The `claimmark` command line: a thin layer over the library that reads files,
+//! picks an output format and sets the exit code.
+
+pub mod format;
+pub mod input;
+pub mod output;
+mod parse_cmd;
+mod strip_cmd;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Exit codes shared by every command.
+pub mod exit {
+    /// Nothing at or above the failing severity.
+    pub const OK: u8 = 0;
+    /// Findings at or above the failing severity.
+    pub const FINDINGS: u8 = 1;
+    /// Usage or I/O error (unreadable or non-UTF-8 input, bad arguments).
+    pub const ERROR: u8 = 2;
+}
+
+#[derive(Debug, Parser)]
+#[command(name = "claimmark", version, about = "Annotate claims in article drafts, and lint them.")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the publishable copy: annotations removed, the writer's text untouched.
+    Strip(strip_cmd::StripArgs),
+    /// Print the syntax tree and parse diagnostics.
+    Parse(parse_cmd::ParseArgs),
+}
+
+/// When to use colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    pub fn enabled(self) -> bool {
+        use std::io::IsTerminal;
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        }
+    }
+}
+
+
+pub fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { exit::ERROR } else { exit::OK });
+        }
+    };
+    let code = match cli.command {
+        Command::Strip(args) => strip_cmd::run(args),
+        Command::Parse(args) => parse_cmd::run(args),
+    };
+    ExitCode::from(code)
+}
+
+/// Reports an error on stderr as `claimmark: …` and returns the error exit code.
+pub fn fail(message: impl std::fmt::Display) -> u8 {
+    eprintln!("claimmark: {message}");
+    exit::ERROR
+}

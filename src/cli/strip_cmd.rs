@@ -1,0 +1,55 @@
+//! `claimmark strip [FILE|-] [--to markdown|text] [-o OUT] [--no-front-matter]`
+
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+use claimmark::syntax::{StripMode, StripOptions, strip};
+
+use super::{exit, fail, input, output};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StripTo {
+    /// Publishable Markdown: no Claimmark syntax left, escapes kept.
+    Markdown,
+    /// Plain text: front matter dropped, escapes resolved.
+    Text,
+}
+
+#[derive(Debug, Args)]
+pub struct StripArgs {
+    /// The draft to strip; `-` reads standard input.
+    #[arg(default_value = "-")]
+    pub file: PathBuf,
+    /// Output flavour.
+    #[arg(long = "to", value_enum, default_value_t = StripTo::Markdown)]
+    pub to: StripTo,
+    /// Write here (atomically) instead of standard output.
+    #[arg(short = 'o', long = "output")]
+    pub output: Option<PathBuf>,
+    /// Drop the front matter in Markdown mode too.
+    #[arg(long)]
+    pub no_front_matter: bool,
+}
+
+pub fn run(args: StripArgs) -> u8 {
+    let doc = match input::read(&args.file, None) {
+        Ok(doc) => doc,
+        Err(e) => return fail(e),
+    };
+    let parsed = claimmark::parse(&doc.text);
+    let options = StripOptions {
+        mode: match args.to {
+            StripTo::Markdown => StripMode::Markdown,
+            StripTo::Text => StripMode::Text,
+        },
+        keep_front_matter: !args.no_front_matter,
+    };
+    let stripped = strip(&doc.text, &parsed.document, options);
+    match output::write(args.output.as_deref(), stripped.text.as_bytes()) {
+        Ok(()) => exit::OK,
+        Err(e) => {
+            let target = args.output.as_deref().map_or("<stdout>".into(), input::display_path);
+            fail(format!("{target}: cannot write: {e}"))
+        }
+    }
+}

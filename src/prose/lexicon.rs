@@ -1,0 +1,334 @@
+//! Word lists behind the detector, loaded from `lexicon/*.txt` at build time
+//! (`include_str!`) and indexed once, on first use, into a hash map.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+// Word classes (bit flags; a word can be in several).
+pub(crate) const SPEECH: u32 = 1;
+pub(crate) const BELIEF: u32 = 1 << 1;
+pub(crate) const INTENT: u32 = 1 << 2;
+pub(crate) const ACCUSE: u32 = 1 << 3;
+pub(crate) const EVIDENCE: u32 = 1 << 4;
+pub(crate) const HEDGE: u32 = 1 << 5;
+pub(crate) const DET: u32 = 1 << 6;
+pub(crate) const PRON: u32 = 1 << 7;
+pub(crate) const REL: u32 = 1 << 8;
+pub(crate) const AUX: u32 = 1 << 9;
+pub(crate) const NEG: u32 = 1 << 10;
+pub(crate) const PREP: u32 = 1 << 11;
+pub(crate) const CONJ: u32 = 1 << 12;
+pub(crate) const SUB: u32 = 1 << 13;
+pub(crate) const ADV: u32 = 1 << 14;
+pub(crate) const TITLE: u32 = 1 << 15;
+pub(crate) const ABBR: u32 = 1 << 16;
+pub(crate) const ORG: u32 = 1 << 17;
+/// Starts at least one multi-word phrase of `phrases.txt`.
+pub(crate) const PHRASE: u32 = 1 << 18;
+
+/// Any class that makes a word a possible attribution cue.
+pub(crate) const CUE_VERB: u32 = SPEECH | BELIEF | INTENT | ACCUSE | EVIDENCE;
+/// Words that end a noun phrase when scanning for a source.
+pub(crate) const FUNCTION: u32 = DET | PRON | REL | AUX | NEG | PREP | CONJ | SUB | ADV;
+
+/// Inflection of a verb form.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum Form {
+    #[default]
+    None,
+    Base,
+    S3,
+    Past,
+    Ing,
+}
+
+/// What the lexicons know about one (lowercased) word.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct WordInfo {
+    pub class: u32,
+    pub form: Form,
+    /// The form is also a common noun or adjective ("report", "calls").
+    pub amb: bool,
+    /// 1 + index of the verb lemma (0: none); phrases match on it.
+    pub lemma: u16,
+}
+
+/// Kind of a multi-word phrase.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum PhraseKind {
+    Class(u32),
+    According,
+    Suffix,
+}
+
+/// One element of a phrase pattern.
+#[derive(Clone, Debug)]
+pub(crate) enum Pat {
+    /// Any form of the verb lemma with this id.
+    Lemma(u16),
+    /// One of these lowercase words.
+    Words(Vec<&'static str>),
+    /// Any single word.
+    Any,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Phrase {
+    pub kind: PhraseKind,
+    pub pats: Vec<Pat>,
+}
+
+pub(crate) struct Lexicon {
+    words: HashMap<String, WordInfo, BuildHasherDefault<FxHasher>>,
+    /// Phrases, longest first.
+    pub phrases: Vec<Phrase>,
+}
+
+const SPEECH_TXT: &str = include_str!("lexicon/speech.txt");
+const BELIEF_TXT: &str = include_str!("lexicon/belief.txt");
+const INTENT_TXT: &str = include_str!("lexicon/intention.txt");
+const ACCUSE_TXT: &str = include_str!("lexicon/accusation.txt");
+const EVIDENCE_TXT: &str = include_str!("lexicon/evidence.txt");
+const HEDGES_TXT: &str = include_str!("lexicon/hedges.txt");
+const PHRASES_TXT: &str = include_str!("lexicon/phrases.txt");
+const FUNCTION_TXT: &str = include_str!("lexicon/function.txt");
+const ORGS_TXT: &str = include_str!("lexicon/orgs.txt");
+
+/// Non-comment, non-empty trimmed lines.
+fn entries(src: &'static str) -> impl Iterator<Item = &'static str> {
+    src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Regular inflections of a verb lemma: (-s, -ed, -ing).
+fn regular_forms(lemma: &str) -> [String; 3] {
+    let b = lemma.as_bytes();
+    let n = b.len();
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    if lemma.ends_with('e') && !lemma.ends_with("ee") {
+        let stem = &lemma[..n - 1];
+        [format!("{lemma}s"), format!("{lemma}d"), format!("{stem}ing")]
+    } else if lemma.ends_with("ee") {
+        [format!("{lemma}s"), format!("{lemma}d"), format!("{lemma}ing")]
+    } else if n >= 2 && b[n - 1] == b'y' && !vowel(b[n - 2]) {
+        let stem = &lemma[..n - 1];
+        [format!("{stem}ies"), format!("{stem}ied"), format!("{lemma}ing")]
+    } else if lemma.ends_with('s')
+        || lemma.ends_with("sh")
+        || lemma.ends_with("ch")
+        || lemma.ends_with('x')
+        || lemma.ends_with('z')
+    {
+        [format!("{lemma}es"), format!("{lemma}ed"), format!("{lemma}ing")]
+    } else {
+        [format!("{lemma}s"), format!("{lemma}ed"), format!("{lemma}ing")]
+    }
+}
+
+fn form_of(lemma: &str, form: &str) -> Form {
+    if form == lemma {
+        Form::Base
+    } else if form.ends_with("ing") {
+        Form::Ing
+    } else if form.ends_with('s') && !form.ends_with("ss") && !lemma.ends_with('s') {
+        Form::S3
+    } else if form.ends_with("es") && lemma.ends_with('s') {
+        Form::S3
+    } else {
+        Form::Past
+    }
+}
+
+impl Lexicon {
+    fn add(&mut self, word: &str, class: u32, form: Form, amb: bool, lemma: u16) {
+        let e = self.words.entry(word.to_string()).or_default();
+        e.class |= class;
+        if e.form == Form::None {
+            e.form = form;
+        }
+        e.amb |= amb;
+        if e.lemma == 0 {
+            e.lemma = lemma;
+        }
+    }
+
+    fn add_verbs(&mut self, src: &'static str, class: u32, lemmas: &mut HashMap<String, u16>) {
+        for line in entries(src) {
+            let mut it = line.split_whitespace();
+            let Some(first) = it.next() else { continue };
+            let lemma_amb = first.starts_with('~');
+            let lemma = first.trim_start_matches('~');
+            let next = lemmas.len() as u16 + 1;
+            let id = *lemmas.entry(lemma.to_string()).or_insert(next);
+            let rest: Vec<&str> = it.collect();
+            self.add(lemma, class, Form::Base, lemma_amb, id);
+            if rest.is_empty() {
+                let [s, ed, ing] = regular_forms(lemma);
+                self.add(&s, class, Form::S3, lemma_amb, id);
+                self.add(&ed, class, Form::Past, false, id);
+                self.add(&ing, class, Form::Ing, false, id);
+            } else {
+                for f in rest {
+                    let amb = f.starts_with('~');
+                    let f = f.trim_start_matches('~');
+                    self.add(f, class, form_of(lemma, f), amb, id);
+                }
+            }
+        }
+    }
+
+    fn build() -> Lexicon {
+        let mut lx = Lexicon {
+            words: HashMap::default(),
+            phrases: Vec::new(),
+        };
+        let mut lemmas: HashMap<String, u16> = HashMap::new();
+        lx.add_verbs(SPEECH_TXT, SPEECH, &mut lemmas);
+        lx.add_verbs(BELIEF_TXT, BELIEF, &mut lemmas);
+        lx.add_verbs(INTENT_TXT, INTENT, &mut lemmas);
+        lx.add_verbs(ACCUSE_TXT, ACCUSE, &mut lemmas);
+        lx.add_verbs(EVIDENCE_TXT, EVIDENCE, &mut lemmas);
+        for w in entries(HEDGES_TXT) {
+            lx.add(w, HEDGE, Form::None, false, 0);
+        }
+        for w in entries(ORGS_TXT) {
+            lx.add(w, ORG, Form::None, false, 0);
+        }
+        for line in entries(FUNCTION_TXT) {
+            let Some((tag, w)) = line.split_once(char::is_whitespace) else { continue };
+            let class = match tag {
+                "det" => DET,
+                "pron" => PRON,
+                "rel" => REL,
+                "aux" => AUX,
+                "neg" => NEG,
+                "prep" => PREP,
+                "conj" => CONJ,
+                "sub" => SUB,
+                "adv" => ADV,
+                "title" => TITLE,
+                "abbr" => ABBR,
+                _ => 0,
+            };
+            lx.add(w.trim(), class, Form::None, false, 0);
+        }
+        for line in entries(PHRASES_TXT) {
+            let Some((kind, words)) = line.split_once(':') else { continue };
+            let kind = match kind.trim() {
+                "speech" => PhraseKind::Class(SPEECH),
+                "belief" => PhraseKind::Class(BELIEF),
+                "intention" => PhraseKind::Class(INTENT),
+                "accusation" => PhraseKind::Class(ACCUSE),
+                "evidence" => PhraseKind::Class(EVIDENCE),
+                "according" => PhraseKind::According,
+                "suffix" => PhraseKind::Suffix,
+                _ => continue,
+            };
+            let mut pats = Vec::new();
+            for w in words.split_whitespace() {
+                if w == "*" {
+                    pats.push(Pat::Any);
+                } else if let Some(lemma) = w.strip_suffix('*') {
+                    if let Some(&id) = lemmas.get(lemma) {
+                        pats.push(Pat::Lemma(id));
+                    } else {
+                        let [s, ed, ing] = regular_forms(lemma);
+                        let forms = [lemma.to_string(), s, ed, ing];
+                        let forms: Vec<&'static str> = forms
+                            .into_iter()
+                            .map(|f| &*Box::leak(f.into_boxed_str()))
+                            .collect();
+                        pats.push(Pat::Words(forms));
+                    }
+                } else {
+                    let ws: Vec<&'static str> = w.split('|').collect();
+                    pats.push(Pat::Words(ws));
+                }
+            }
+            if pats.len() < 2 {
+                continue;
+            }
+            // Mark every word that can start the phrase.
+            match &pats[0] {
+                Pat::Words(ws) => {
+                    for w in ws.clone() {
+                        lx.add(w, PHRASE, Form::None, false, 0);
+                    }
+                }
+                Pat::Lemma(id) => {
+                    let id = *id;
+                    for v in lx.words.values_mut() {
+                        if v.lemma == id {
+                            v.class |= PHRASE;
+                        }
+                    }
+                }
+                Pat::Any => continue,
+            }
+            lx.phrases.push(Phrase { kind, pats });
+        }
+        // Longest first, stable (file order among equal lengths).
+        lx.phrases.sort_by_key(|p| std::cmp::Reverse(p.pats.len()));
+        lx
+    }
+
+    /// Look up a word given as its lowercased, apostrophe-normalized bytes.
+    pub(crate) fn get(&self, key: &str) -> WordInfo {
+        self.words.get(key).copied().unwrap_or_default()
+    }
+}
+
+/// The lexicon, built on first use.
+pub(crate) fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(Lexicon::build)
+}
+
+/// Normalize a word for lookup: ASCII lowercase, `’` as `'`. Returns `None`
+/// for words too long for the buffer or with other non-ASCII characters
+/// (no entry has them).
+pub(crate) fn normalize<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+    let mut n = 0;
+    for ch in word.chars() {
+        let c = if ch.is_ascii() {
+            ch.to_ascii_lowercase() as u8
+        } else if ch == '\u{2019}' {
+            b'\''
+        } else {
+            return None;
+        };
+        if n == buf.len() {
+            return None;
+        }
+        buf[n] = c;
+        n += 1;
+    }
+    std::str::from_utf8(&buf[..n]).ok()
+}
+
+/// Small, fast, deterministic hasher for short keys (FxHash).
+#[derive(Default)]
+pub(crate) struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+        self.0 = h;
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.write(&[i]);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
