@@ -26,6 +26,10 @@ pub(crate) const ABBR: u32 = 1 << 16;
 pub(crate) const ORG: u32 = 1 << 17;
 /// Starts at least one multi-word phrase of `phrases.txt`.
 pub(crate) const PHRASE: u32 = 1 << 18;
+/// A cue only next to a quotation or a colon (`@quote` in the verb lists).
+pub(crate) const QUOTE_ONLY: u32 = 1 << 19;
+/// Document, poll and statement nouns (`documents.txt`).
+pub(crate) const DOC: u32 = 1 << 20;
 
 /// Any class that makes a word a possible attribution cue.
 pub(crate) const CUE_VERB: u32 = SPEECH | BELIEF | INTENT | ACCUSE | EVIDENCE;
@@ -94,6 +98,7 @@ const HEDGES_TXT: &str = include_str!("lexicon/hedges.txt");
 const PHRASES_TXT: &str = include_str!("lexicon/phrases.txt");
 const FUNCTION_TXT: &str = include_str!("lexicon/function.txt");
 const ORGS_TXT: &str = include_str!("lexicon/orgs.txt");
+const DOCUMENTS_TXT: &str = include_str!("lexicon/documents.txt");
 
 /// Non-comment, non-empty trimmed lines.
 fn entries(src: &'static str) -> impl Iterator<Item = &'static str> {
@@ -160,7 +165,13 @@ impl Lexicon {
             let lemma = first.trim_start_matches('~');
             let next = lemmas.len() as u16 + 1;
             let id = *lemmas.entry(lemma.to_string()).or_insert(next);
-            let rest: Vec<&str> = it.collect();
+            let mut rest: Vec<&str> = it.collect();
+            let class = if rest.last() == Some(&"@quote") {
+                rest.pop();
+                class | QUOTE_ONLY
+            } else {
+                class
+            };
             self.add(lemma, class, Form::Base, lemma_amb, id);
             if rest.is_empty() {
                 let [s, ed, ing] = regular_forms(lemma);
@@ -193,6 +204,9 @@ impl Lexicon {
         }
         for w in entries(ORGS_TXT) {
             lx.add(w, ORG, Form::None, false, 0);
+        }
+        for w in entries(DOCUMENTS_TXT) {
+            lx.add(w, DOC, Form::None, false, 0);
         }
         for line in entries(FUNCTION_TXT) {
             let Some((tag, w)) = line.split_once(char::is_whitespace) else { continue };
