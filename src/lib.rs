@@ -6,6 +6,8 @@
 //! renders the data.
 
 pub mod diagnostic;
+pub mod lint;
+pub mod rules;
 pub mod span;
 pub mod syntax;
 

@@ -139,8 +139,12 @@ mod tests {
         assert_eq!(index.line_col(text, 3), LineCol { line: 2, column: 1 });
         // "çé" is four bytes; `{` is the third character of line 2.
         assert_eq!(index.line_col(text, 7), LineCol { line: 2, column: 3 });
-        assert_eq!(index.line_col(text, text.len()), LineCol { line: 3, column: 5 });
-        assert_eq!(index.line_col_utf16("a😀b", 5), (0, 3));
+        assert_eq!(
+            index.line_col(text, text.len()),
+            LineCol { line: 3, column: 5 }
+        );
+        let emoji = "a😀b";
+        assert_eq!(LineIndex::new(emoji).line_col_utf16(emoji, 5), (0, 3));
     }
 
     #[test]

@@ -23,7 +23,10 @@ impl fmt::Display for InputError {
         match self {
             InputError::Io { name, error } => write!(f, "{name}: cannot read: {error}"),
             InputError::NotUtf8 { name, offset } => {
-                write!(f, "{name}: not valid UTF-8: invalid byte sequence at byte offset {offset}")
+                write!(
+                    f,
+                    "{name}: not valid UTF-8: invalid byte sequence at byte offset {offset}"
+                )
             }
         }
     }

@@ -3,11 +3,12 @@
 
 pub mod format;
 pub mod input;
+mod lint_cmd;
 pub mod output;
 mod parse_cmd;
+mod rules_cmd;
 mod strip_cmd;
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -23,7 +24,11 @@ pub mod exit {
 }
 
 #[derive(Debug, Parser)]
-#[command(name = "claimmark", version, about = "Annotate claims in article drafts, and lint them.")]
+#[command(
+    name = "claimmark",
+    version,
+    about = "Annotate claims in article drafts, and lint them."
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -31,6 +36,13 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Lint drafts: unattributed claims, undefined sources, inconsistent numbers.
+    #[command(visible_alias = "check")]
+    Lint(lint_cmd::LintArgs),
+    /// List every rule with its default severity.
+    Rules,
+    /// Explain a rule: what it flags, why, and an example.
+    Explain(rules_cmd::ExplainArgs),
     /// Print the publishable copy: annotations removed, the writer's text untouched.
     Strip(strip_cmd::StripArgs),
     /// Print the syntax tree and parse diagnostics.
@@ -52,21 +64,29 @@ impl ColorChoice {
         match self {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+            ColorChoice::Auto => {
+                std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+            }
         }
     }
 }
-
 
 pub fn run() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { exit::ERROR } else { exit::OK });
+            return ExitCode::from(if e.use_stderr() {
+                exit::ERROR
+            } else {
+                exit::OK
+            });
         }
     };
     let code = match cli.command {
+        Command::Lint(args) => lint_cmd::run(args),
+        Command::Rules => rules_cmd::rules(),
+        Command::Explain(args) => rules_cmd::explain(args),
         Command::Strip(args) => strip_cmd::run(args),
         Command::Parse(args) => parse_cmd::run(args),
     };

@@ -3,9 +3,9 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use clap::{Args, ValueEnum};
 use claimmark::syntax::Node;
 use claimmark::{LineIndex, Severity};
+use clap::{Args, ValueEnum};
 use serde_json::{Value, json};
 
 use super::format::{Emitter, FileReport, Full, Summary, diagnostic_json};
@@ -55,7 +55,11 @@ pub fn run(args: ParseArgs) -> u8 {
     };
     let parsed = claimmark::parse(&doc.text);
     let index = LineIndex::new(&doc.text);
-    let code = if parsed.diagnostics.iter().any(|d| d.severity == Severity::Error) {
+    let code = if parsed
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == Severity::Error)
+    {
         exit::FINDINGS
     } else {
         exit::OK

@@ -2,8 +2,8 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, ValueEnum};
 use claimmark::syntax::{StripMode, StripOptions, strip};
+use clap::{Args, ValueEnum};
 
 use super::{exit, fail, input, output};
 
@@ -48,7 +48,10 @@ pub fn run(args: StripArgs) -> u8 {
     match output::write(args.output.as_deref(), stripped.text.as_bytes()) {
         Ok(()) => exit::OK,
         Err(e) => {
-            let target = args.output.as_deref().map_or("<stdout>".into(), input::display_path);
+            let target = args
+                .output
+                .as_deref()
+                .map_or("<stdout>".into(), input::display_path);
             fail(format!("{target}: cannot write: {e}"))
         }
     }

@@ -8,7 +8,8 @@ use serde::Serialize;
 
 use super::lexicon::{
     self, ACCUSE, ADV, AUX, BELIEF, CONJ, CUE_VERB, DET, EVIDENCE, FUNCTION, Form, HEDGE, INTENT, NEG,
-    DOC, ORG, PHRASE, PREP, PRON, Pat, PhraseKind, QUOTE_ONLY, REL, SPEECH, SUB, TITLE,
+    ADJ_CUE, DOC, NOUN_CUE, ORG, PHRASE, PREP, PRON, Pat, PhraseKind, QUOTE_ONLY, REL, SPEECH, SUB, SUBJECT_ONLY,
+    TITLE,
 };
 use super::token::{Doc, Kind, NO_QUOTE, Quote, Sent};
 
@@ -69,6 +70,9 @@ struct Src {
     span: Option<(usize, usize)>,
     /// The source follows the cue (`said Smith`, `according to Smith`).
     right: bool,
+    /// The source was borrowed from the subject of an earlier verb
+    /// (`…, saying …`, `… and said …`): it does not delimit the content.
+    borrowed: bool,
 }
 
 /// A capitalized name mention (token range).
@@ -128,22 +132,92 @@ impl Detector<'_, '_> {
     fn run(&mut self) {
         let mut cues: Vec<Cue> = Vec::new();
         let mut srcs: Vec<Src> = Vec::new();
+        let mut contents: Vec<Option<(usize, usize)>> = Vec::new();
+        let mut keep: Vec<bool> = Vec::new();
+        // Content of an earlier sentence reaching into later ones (a colon
+        // introducing the next paragraph): no cue inside it.
+        let mut covered_until = 0;
         for si in 0..self.doc.sents.len() {
             let sent = self.doc.sents[si];
             cues.clear();
-            srcs.clear();
             self.find_cues(sent, &mut cues);
-            for k in 0..cues.len() {
-                let prev = if k > 0 { srcs[k - 1].span } else { None };
-                srcs.push(self.find_source(sent, &cues[k], prev));
+            cues.retain(|c| c.s >= covered_until);
+            if cues.iter().any(|c| !c.according || self.toks_word(c.s) != Some("in")) {
+                // "In a statement, X said": the verb is the cue.
+                let n = cues.len();
+                cues.retain(|c| !(c.according && c.class == EVIDENCE) || n == 1);
+            }
+            for pass in 0..2 {
+                srcs.clear();
+                contents.clear();
+                for k in 0..cues.len() {
+                    let prev = if k > 0 { srcs[k - 1].span } else { None };
+                    srcs.push(self.find_source(sent, &cues[k], prev));
+                }
+                for k in 0..cues.len() {
+                    let next_lb = self.next_cut(sent, &cues, &srcs, k);
+                    contents.push(self.find_content(si, sent, &cues[k], srcs[k], next_lb));
+                }
+                if pass == 1 {
+                    break;
+                }
+                // PolNeAR never nests: a cue inside the content of another
+                // attribution is part of that content.
+                self.outermost(&cues, &srcs, &contents, &mut keep);
+                if keep.iter().all(|&k| k) {
+                    break;
+                }
+                let mut it = keep.iter();
+                cues.retain(|_| *it.next().unwrap_or(&true));
             }
             for k in 0..cues.len() {
-                let next_lb = self.next_cut(sent, &cues, &srcs, k);
-                let content = self.find_content(si, sent, &cues[k], srcs[k], next_lb);
-                self.emit(sent, &cues[k], srcs[k], content);
+                if let Some((_, e)) = contents[k] {
+                    if e > sent.te {
+                        covered_until = covered_until.max(e);
+                    }
+                }
+                self.emit(sent, &cues[k], srcs[k], contents[k]);
             }
         }
         self.quote_only();
+    }
+
+    fn toks_word(&self, i: usize) -> Option<&str> {
+        self.doc.toks.get(i).map(|_| self.word(i))
+    }
+
+    /// Which cues to keep: a cue inside the content of another one is dropped,
+    /// unless that other one is itself inside its content and ranks lower.
+    fn outermost(&self, cues: &[Cue], srcs: &[Src], contents: &[Option<(usize, usize)>], keep: &mut Vec<bool>) {
+        let rank = |k: usize| -> u8 {
+            let c = &cues[k];
+            if c.class & SPEECH != 0 && srcs[k].span.is_some() {
+                3
+            } else if c.according {
+                2
+            } else if c.class & SPEECH != 0 {
+                1
+            } else {
+                0
+            }
+        };
+        let inside = |c: &Cue, content: Option<(usize, usize)>| content.is_some_and(|(s, e)| s <= c.s && c.e <= e);
+        keep.clear();
+        keep.resize(cues.len(), true);
+        for k in 0..cues.len() {
+            let lo = k.saturating_sub(32);
+            let hi = (k + 33).min(cues.len());
+            for d in lo..hi {
+                if d == k || !inside(&cues[k], contents[d]) {
+                    continue;
+                }
+                let mutual = inside(&cues[d], contents[k]);
+                if !mutual || rank(d) > rank(k) || (rank(d) == rank(k) && d < k) {
+                    keep[k] = false;
+                    break;
+                }
+            }
+        }
     }
 
     // ------------------------------------------------------------ cues
@@ -210,8 +284,8 @@ impl Detector<'_, '_> {
         if e - s > 6 || e + 2 >= sent.te || !toks[e].is_punct(':') {
             return None;
         }
-        let names = (s..e).all(|k| (toks[k].is_word() && (toks[k].cap || toks[k].has(DET))) || toks[k].kind == Kind::Punct);
-        if !names || toks[s].has(FUNCTION & !DET) || self.count_words(e + 1, sent.te) < 2 {
+        let names = (s..e).all(|k| (toks[k].is_word() && toks[k].cap && !toks[k].has(DOC)) || toks[k].kind == Kind::Punct);
+        if !names || toks[s].has(FUNCTION) || self.count_words(e + 1, sent.te) < 2 {
             return None;
         }
         Some(Cue { s: e, e: e + 1, head: e, class: SPEECH, according: false })
@@ -264,10 +338,16 @@ impl Detector<'_, '_> {
         let toks = &self.doc.toks;
         let t = toks[i];
         let form = t.w.form;
+        let prev = if i > sent.ts { Some(toks[i - 1]) } else { None };
+        if t.has(NOUN_CUE) {
+            return !(t.cap && i > sent.ts);
+        }
+        if t.has(ADJ_CUE) {
+            return prev.is_some_and(|p| p.is_word() && p.has(AUX | ADV) && !self.is_word(i - 1, "to"));
+        }
         if form == Form::None {
             return true; // a phrase starting with a function word ("is expected to")
         }
-        let prev = if i > sent.ts { Some(toks[i - 1]) } else { None };
         if let Some(p) = prev {
             if p.is_word() && p.has(DET) && !p.has(PRON | REL) {
                 return false;
@@ -291,6 +371,12 @@ impl Detector<'_, '_> {
             return false;
         }
         let next = toks.get(i + 1).filter(|_| i + 1 < sent.te);
+        if t.has(SUBJECT_ONLY) {
+            let ok = prev.is_some_and(|p| p.is_word() && (p.has(PRON | REL | AUX | NEG | ADV | CONJ) || p.cap));
+            if !ok {
+                return false;
+            }
+        }
         if t.has(QUOTE_ONLY) {
             let quote_next = next.is_some_and(|n| n.kind == Kind::QOpen || n.is_punct(':') || n.is_punct(','));
             let quote_prev = prev.is_some_and(|p| p.kind == Kind::QClose || p.is_punct(','));
@@ -366,13 +452,13 @@ impl Detector<'_, '_> {
             return Src::default();
         }
         if cue.according {
-            return Src { span: self.np_right(cue.e, sent.te, false), right: true };
+            return Src { span: self.np_right(cue.e, sent.te, false), right: true, borrowed: false };
         }
         let h = cue.head;
         let form = toks[h].w.form;
         // Passive: "was told by X", "is criticized by X".
         if form == Form::Past && self.is_word(cue.e, "by") && cue.s < h && is_be(self.word(h - 1)) {
-            return Src { span: self.np_right(cue.e + 1, sent.te, false), right: true };
+            return Src { span: self.np_right(cue.e + 1, sent.te, false), right: true, borrowed: false };
         }
         let lb = cue.s;
         let left_open = lb == sent.ts || {
@@ -383,20 +469,22 @@ impl Detector<'_, '_> {
         };
         if left_open && cue.class & SPEECH != 0 && matches!(form, Form::Past | Form::S3) {
             if let Some(r) = self.np_right(cue.e, sent.te, true) {
-                return Src { span: Some(r), right: true };
+                return Src { span: Some(r), right: true, borrowed: false };
             }
         }
         if let Some(l) = self.np_left(lb, sent.ts, true) {
-            return Src { span: Some(l), right: false };
+            return Src { span: Some(l), right: false, borrowed: false };
         }
-        // ", saying that …": the subject of the sentence.
-        if form == Form::Ing && lb > sent.ts && toks[lb - 1].is_punct(',') {
+        // ", saying that …", "… and said …": the subject of the earlier verb.
+        let coordinated = lb > sent.ts
+            && (toks[lb - 1].is_punct(',') && form == Form::Ing || self.is_word(lb - 1, "and") || self.is_word(lb - 1, "but"));
+        if coordinated {
             if prev.is_some() {
-                return Src { span: prev, right: false };
+                return Src { span: prev, right: false, borrowed: true };
             }
             if let Some(r) = self.np_right(sent.ts, lb, false) {
                 if toks[r.0].cap || toks[r.0].has(PRON) {
-                    return Src { span: Some(r), right: false };
+                    return Src { span: Some(r), right: false, borrowed: true };
                 }
             }
         }
@@ -628,7 +716,7 @@ impl Detector<'_, '_> {
         let c = cues.get(k + 1)?;
         let s = srcs[k + 1];
         let lb = match s.span {
-            Some((a, _)) if !s.right && a < c.s => a,
+            Some((a, _)) if !s.right && !s.borrowed && a < c.s => a,
             _ => c.s,
         };
         if lb <= cues[k].e || lb <= sent.ts {
@@ -646,7 +734,7 @@ impl Detector<'_, '_> {
         let toks = &self.doc.toks;
         let (ts, te) = (sent.ts, sent.te);
         let lb = match src.span {
-            Some((a, _)) if !src.right && a < cue.s => a,
+            Some((a, _)) if !src.right && !src.borrowed && a < cue.s => a,
             _ => cue.s,
         };
         let rb = match src.span {
@@ -778,8 +866,14 @@ impl Detector<'_, '_> {
         while s < e && toks[s].kind == Kind::Punct && junk(toks[s].ch) {
             s += 1;
         }
-        while e > s && toks[e - 1].kind == Kind::Punct && junk(toks[e - 1].ch) {
-            e -= 1;
+        loop {
+            if e > s && toks[e - 1].kind == Kind::Punct && junk(toks[e - 1].ch) {
+                e -= 1;
+            } else if e > s + 1 && toks[e - 1].is_word() && matches!(self.word(e - 1), "and" | "but" | "or" | "while" | "as") {
+                e -= 1;
+            } else {
+                break;
+            }
         }
         (s, e)
     }
@@ -981,6 +1075,9 @@ impl Detector<'_, '_> {
             };
         }
         let (a, b, caps) = self.name_core(span)?;
+        if caps < 2 && toks[s].has(DET) {
+            return None; // "the Florida senator"
+        }
         // The mention recorded for this span.
         let idx = self.names.partition_point(|n| n.e <= a);
         let own = self.names.get(idx).copied().filter(|n| n.s <= a && n.e >= b);

@@ -30,6 +30,12 @@ pub(crate) const PHRASE: u32 = 1 << 18;
 pub(crate) const QUOTE_ONLY: u32 = 1 << 19;
 /// Document, poll and statement nouns (`documents.txt`).
 pub(crate) const DOC: u32 = 1 << 20;
+/// A cue only right after a subject-like word (`@subject` in the verb lists).
+pub(crate) const SUBJECT_ONLY: u32 = 1 << 21;
+/// An adjective cue (`@adj`): "is confident", "are worried".
+pub(crate) const ADJ_CUE: u32 = 1 << 22;
+/// A noun cue (`@noun`): "criticism of", "allegations that".
+pub(crate) const NOUN_CUE: u32 = 1 << 23;
 
 /// Any class that makes a word a possible attribution cue.
 pub(crate) const CUE_VERB: u32 = SPEECH | BELIEF | INTENT | ACCUSE | EVIDENCE;
@@ -162,17 +168,29 @@ impl Lexicon {
             let mut it = line.split_whitespace();
             let Some(first) = it.next() else { continue };
             let lemma_amb = first.starts_with('~');
-            let lemma = first.trim_start_matches('~');
+            let lemma_is_form = !first.starts_with('-');
+            let lemma = first.trim_start_matches(['~', '-']);
             let next = lemmas.len() as u16 + 1;
             let id = *lemmas.entry(lemma.to_string()).or_insert(next);
             let mut rest: Vec<&str> = it.collect();
-            let class = if rest.last() == Some(&"@quote") {
+            let mut class = class;
+            while let Some(flag) = rest.last().filter(|f| f.starts_with('@')) {
+                class |= match *flag {
+                    "@quote" => QUOTE_ONLY,
+                    "@subject" => SUBJECT_ONLY,
+                    "@adj" => ADJ_CUE,
+                    "@noun" => NOUN_CUE,
+                    _ => 0,
+                };
                 rest.pop();
-                class | QUOTE_ONLY
-            } else {
-                class
-            };
-            self.add(lemma, class, Form::Base, lemma_amb, id);
+            }
+            if class & (ADJ_CUE | NOUN_CUE) != 0 {
+                self.add(lemma, class, Form::None, false, id);
+                continue;
+            }
+            if lemma_is_form {
+                self.add(lemma, class, Form::Base, lemma_amb, id);
+            }
             if rest.is_empty() {
                 let [s, ed, ing] = regular_forms(lemma);
                 self.add(&s, class, Form::S3, lemma_amb, id);

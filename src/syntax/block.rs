@@ -117,7 +117,9 @@ pub(super) fn parse_blocks(source: &str, diagnostics: &mut Vec<Diagnostic>) -> D
     };
     parser.run(diagnostics);
     let BlockParser {
-        nodes, mut document, ..
+        nodes,
+        mut document,
+        ..
     } = parser;
     document.tree = Node::container(NodeKind::Document, Span::new(0, source.len()), nodes);
     document
@@ -141,12 +143,16 @@ impl BlockParser<'_> {
             let text = &source[line.start..line.content_end];
             pos = if is_blank(text) {
                 self.flush_paragraph(line.start, diagnostics);
-                self.nodes.push(Node::leaf(NodeKind::BlankLine, Span::new(line.start, line.end)));
+                self.nodes.push(Node::leaf(
+                    NodeKind::BlankLine,
+                    Span::new(line.start, line.end),
+                ));
                 line.end
             } else if let Some((fence_char, fence_len)) = lexical::fence_open(text) {
                 self.flush_paragraph(line.start, diagnostics);
                 let end = self.fence_end(line.end, fence_char, fence_len);
-                self.nodes.push(Node::leaf(NodeKind::FencedCode, Span::new(line.start, end)));
+                self.nodes
+                    .push(Node::leaf(NodeKind::FencedCode, Span::new(line.start, end)));
                 end
             } else if let Some(header) = lexical::definition_header(text) {
                 self.flush_paragraph(line.start, diagnostics);
@@ -162,7 +168,10 @@ impl BlockParser<'_> {
                 self.block_comment(line, line.start + indent, diagnostics)
             } else if is_link_reference(text) {
                 self.flush_paragraph(line.start, diagnostics);
-                self.nodes.push(Node::leaf(NodeKind::LinkReference, Span::new(line.start, line.end)));
+                self.nodes.push(Node::leaf(
+                    NodeKind::LinkReference,
+                    Span::new(line.start, line.end),
+                ));
                 line.end
             } else {
                 self.paragraph_start.get_or_insert(line.start);
@@ -175,8 +184,11 @@ impl BlockParser<'_> {
     fn flush_paragraph(&mut self, end: usize, diagnostics: &mut Vec<Diagnostic>) {
         if let Some(start) = self.paragraph_start.take() {
             let span = Span::new(start, end);
-            let children = self.inline.parse(self.source, span, &mut self.document, diagnostics);
-            self.nodes.push(Node::container(NodeKind::Paragraph, span, children));
+            let children = self
+                .inline
+                .parse(self.source, span, &mut self.document, diagnostics);
+            self.nodes
+                .push(Node::container(NodeKind::Paragraph, span, children));
         }
     }
 
@@ -184,7 +196,11 @@ impl BlockParser<'_> {
     fn fence_end(&self, mut pos: usize, fence_char: u8, fence_len: usize) -> usize {
         while pos < self.source.len() {
             let line = line_at(self.source, pos);
-            if lexical::fence_close(&self.source[line.start..line.content_end], fence_char, fence_len) {
+            if lexical::fence_close(
+                &self.source[line.start..line.content_end],
+                fence_char,
+                fence_len,
+            ) {
                 return line.end;
             }
             pos = line.end;
@@ -194,11 +210,21 @@ impl BlockParser<'_> {
 
     /// A comment that starts a line and does not close on it: a block that runs to the
     /// end of the line holding `-->` (or to the end of the document).
-    fn block_comment(&mut self, first: Line, open: usize, diagnostics: &mut Vec<Diagnostic>) -> usize {
+    fn block_comment(
+        &mut self,
+        first: Line,
+        open: usize,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> usize {
         let source = self.source;
         let close = comment_end(source, open, source.len());
         let (comment_end, block_end) = match close {
-            Some(end) => (end, line_at(source, end.saturating_sub(1).max(open)).end.max(end)),
+            Some(end) => (
+                end,
+                line_at(source, end.saturating_sub(1).max(open))
+                    .end
+                    .max(end),
+            ),
             None => (source.len(), source.len()),
         };
         let mut children = Vec::new();
@@ -214,7 +240,10 @@ impl BlockParser<'_> {
         };
         children.push(Node::leaf(kind, comment));
         if block_end > comment_end {
-            children.push(Node::leaf(NodeKind::Text, Span::new(comment_end, block_end)));
+            children.push(Node::leaf(
+                NodeKind::Text,
+                Span::new(comment_end, block_end),
+            ));
         }
         if let Some(mut directive) = directive {
             let rest = &source[comment_end..block_end];

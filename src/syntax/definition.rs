@@ -69,7 +69,10 @@ pub(super) fn parse(
                 if let Err((at, message)) = check_expression(expr) {
                     valid = false;
                     let at = (span.start + at).min(span.end);
-                    let end = source[at..span.end].chars().next().map_or(at, |c| at + c.len_utf8());
+                    let end = source[at..span.end]
+                        .chars()
+                        .next()
+                        .map_or(at, |c| at + c.len_utf8());
                     diagnostics.push(malformed(
                         Span::new(at, end.max(at)),
                         format!("invalid relation expression: {message}"),
@@ -80,7 +83,11 @@ pub(super) fn parse(
             None => {
                 valid = false;
                 diagnostics.push(malformed(
-                    if value.span.is_empty() { header_span } else { value.span },
+                    if value.span.is_empty() {
+                        header_span
+                    } else {
+                        value.span
+                    },
                     format!("relation `{}` must start with `=`", header.raw_id),
                     "write the relation as `[#total]: = part_a + part_b`",
                 ));
@@ -103,7 +110,10 @@ pub(super) fn parse(
         }
         pos = line.end;
         let indent = text.len() - text.trim_start_matches([' ', '\t']).len();
-        let content = Span::new(line.start + indent, trim_end_offset(source, line.start + indent, line.content_end));
+        let content = Span::new(
+            line.start + indent,
+            trim_end_offset(source, line.start + indent, line.content_end),
+        );
         let Some((key, value_at)) = lexical::field(content.text(source)) else {
             valid = false;
             diagnostics.push(malformed(
@@ -120,21 +130,33 @@ pub(super) fn parse(
                 Diagnostic::warning(
                     rule_names::UNKNOWN_FIELD,
                     key.span,
-                    format!("unknown field `{}` on a {} definition", key.text, kind_word(kind)),
+                    format!(
+                        "unknown field `{}` on a {} definition",
+                        key.text,
+                        kind_word(kind)
+                    ),
                 )
                 .with_help(format!("known fields: {}", allowed.join(", "))),
             );
         } else if let Some(earlier) = fields.iter().find(|f| f.key.text == key.text) {
             valid = false;
             diagnostics.push(
-                malformed(key.span, format!("field `{}` is given twice", key.text), "keep one of them")
-                    .with_label(earlier.key.span, "first given here"),
+                malformed(
+                    key.span,
+                    format!("field `{}` is given twice", key.text),
+                    "keep one of them",
+                )
+                .with_label(earlier.key.span, "first given here"),
             );
             continue;
         } else if let Some(problem) = check_value(&key.text, &value.text) {
             valid = false;
             diagnostics.push(malformed(
-                if value.span.is_empty() { content } else { value.span },
+                if value.span.is_empty() {
+                    content
+                } else {
+                    value.span
+                },
                 problem.0,
                 problem.1,
             ));
@@ -209,7 +231,11 @@ fn trim_end_offset(source: &str, start: usize, end: usize) -> usize {
 /// Checks a relation expression's syntax; `Err((offset, message))` points into `expr`.
 fn check_expression(expr: &str) -> Result<(), (usize, String)> {
     // TEMPORARY until src/numbers lands: only rejects an empty expression.
-    if expr.trim().is_empty() { Err((0, "the expression is empty".into())) } else { Ok(()) }
+    if expr.trim().is_empty() {
+        Err((0, "the expression is empty".into()))
+    } else {
+        Ok(())
+    }
 }
 
 /// Two definitions of one id (in one namespace) are an error on the second.
@@ -221,7 +247,11 @@ pub(super) fn check_duplicates(definitions: &[Definition], diagnostics: &mut Vec
         }
         match seen.get(&(def.kind, def.id.text.as_str())) {
             Some(first) => {
-                let sigil = if def.kind == DefinitionKind::Source { '@' } else { '#' };
+                let sigil = if def.kind == DefinitionKind::Source {
+                    '@'
+                } else {
+                    '#'
+                };
                 diagnostics.push(
                     Diagnostic::error(
                         rule_names::DUPLICATE_DEFINITION,

@@ -37,7 +37,11 @@ pub struct FrontMatter {
 }
 
 /// Recognises front matter starting at `pos` (0, or 3 after a BOM).
-pub(super) fn detect(source: &str, pos: usize, diagnostics: &mut Vec<Diagnostic>) -> Option<FrontMatter> {
+pub(super) fn detect(
+    source: &str,
+    pos: usize,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<FrontMatter> {
     if pos >= source.len() {
         return None;
     }
@@ -123,10 +127,16 @@ fn read_yaml(source: &str, body: Span, fm: &mut FrontMatter) -> Result<(), (usiz
         return Ok(());
     }
     if !root.is_mapping() {
-        return Err((body.start, "front matter must be a mapping of keys to values".into()));
+        return Err((
+            body.start,
+            "front matter must be a mapping of keys to values".into(),
+        ));
     }
     let scalar = |key: &str| root.as_mapping_get(key).and_then(yaml_scalar);
-    if let Some((key, value)) = ["published", "date"].iter().find_map(|k| scalar(k).map(|v| (*k, v))) {
+    if let Some((key, value)) = ["published", "date"]
+        .iter()
+        .find_map(|k| scalar(k).map(|v| (*k, v)))
+    {
         fm.published = Some(Name::new(value, key_line(source, body, key)));
     }
     fm.title = scalar("title");
@@ -135,8 +145,12 @@ fn read_yaml(source: &str, body: Span, fm: &mut FrontMatter) -> Result<(), (usiz
     for key in ["author", "authors"] {
         match root.as_mapping_get(key) {
             Some(node) if node.is_sequence() => {
-                fm.authors
-                    .extend(node.as_sequence().into_iter().flatten().filter_map(yaml_scalar));
+                fm.authors.extend(
+                    node.as_sequence()
+                        .into_iter()
+                        .flatten()
+                        .filter_map(yaml_scalar),
+                );
             }
             Some(node) => fm.authors.extend(yaml_scalar(node)),
             None => {}
@@ -177,7 +191,10 @@ fn key_line(source: &str, body: Span, key: &str) -> Span {
 fn read_toml(source: &str, body: Span, fm: &mut FrontMatter) -> Result<(), (usize, String)> {
     let table: toml::Table = body.text(source).parse().map_err(|e: toml::de::Error| {
         let offset = e.span().map_or(0, |s| s.start);
-        (body.start + offset, format!("invalid TOML front matter: {}", e.message()))
+        (
+            body.start + offset,
+            format!("invalid TOML front matter: {}", e.message()),
+        )
     })?;
     let scalar = |key: &str| -> Option<String> {
         match table.get(key)? {
@@ -189,7 +206,10 @@ fn read_toml(source: &str, body: Span, fm: &mut FrontMatter) -> Result<(), (usiz
             _ => None,
         }
     };
-    if let Some((key, value)) = ["published", "date"].iter().find_map(|k| scalar(k).map(|v| (*k, v))) {
+    if let Some((key, value)) = ["published", "date"]
+        .iter()
+        .find_map(|k| scalar(k).map(|v| (*k, v)))
+    {
         fm.published = Some(Name::new(value, key_line(source, body, key)));
     }
     fm.title = scalar("title");

@@ -20,13 +20,18 @@ use crate::diagnostic::Diagnostic;
 use crate::span::Span;
 
 use super::tree::{Node, NodeKind};
-use super::{Directive, DirectiveKind, Document, MAX_TAG_DEPTH, Name, Suffix, Tag, block, lexical, rule_names};
+use super::{
+    Directive, DirectiveKind, Document, MAX_TAG_DEPTH, Name, Suffix, Tag, block, lexical,
+    rule_names,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Role {
     /// Not decided yet / unmatched.
     Unmatched,
-    Tag { suffix_len: usize },
+    Tag {
+        suffix_len: usize,
+    },
     /// Template or attribute braces, or braces nested too deep: literal, not reported.
     Silent,
     /// Balanced braces without a suffix: literal, reported.
@@ -144,7 +149,11 @@ impl InlineParser {
                 b'<' => i = self.angle(source, span, &mut lookups, i, diagnostics),
                 b']' => {
                     let dest = (bytes.get(i + 1) == Some(&b'(') && i + 1 < end)
-                        .then(|| link_parens(bytes, span, &mut lookups).get(&(i + 1)).copied())
+                        .then(|| {
+                            link_parens(bytes, span, &mut lookups)
+                                .get(&(i + 1))
+                                .copied()
+                        })
                         .flatten();
                     match dest {
                         Some(close) => {
@@ -260,7 +269,9 @@ impl InlineParser {
                                     Diagnostic::warning(
                                         rule_names::NESTING_TOO_DEEP,
                                         Span::new(at, at + 1),
-                                        format!("tags are nested more than {MAX_TAG_DEPTH} levels deep"),
+                                        format!(
+                                            "tags are nested more than {MAX_TAG_DEPTH} levels deep"
+                                        ),
                                     )
                                     .with_help("braces deeper than this are kept as literal text"),
                                 );
@@ -293,7 +304,9 @@ impl InlineParser {
             if special.kind != Kind::Close || special.role != Role::Unmatched {
                 continue;
             }
-            let Some(open) = special.partner else { continue };
+            let Some(open) = special.partner else {
+                continue;
+            };
             let suffix = lexical::suffix(&source[special.end..span.end]);
             if suffix.len > 0 {
                 let role = Role::Tag {
@@ -309,7 +322,9 @@ impl InlineParser {
             if special.kind != Kind::Open || special.role != Role::Unmatched {
                 continue;
             }
-            let Some(close) = special.partner else { continue };
+            let Some(close) = special.partner else {
+                continue;
+            };
             let (o, c) = (special.start, self.specials[close].start);
             let inner_open = index + 1;
             let template_inner = self
@@ -362,13 +377,16 @@ impl InlineParser {
                     frames.push((index, vec![Node::leaf(NodeKind::TagOpen, here)]));
                 }
                 (Kind::Close, Role::Tag { suffix_len }) => {
-                    let (open_index, mut tag_children) = frames.pop().expect("a tag close has an open frame");
+                    let (open_index, mut tag_children) =
+                        frames.pop().expect("a tag close has an open frame");
                     let open = self.specials[open_index].start;
                     let suffix_span = Span::new(special.end, special.end + suffix_len);
                     tag_children.push(Node::leaf(NodeKind::TagClose, here));
                     tag_children.push(Node::leaf(NodeKind::Suffix, suffix_span));
                     let tag_span = Span::new(open, suffix_span.end);
-                    document.tags.push(make_tag(source, open, special.start, suffix_span));
+                    document
+                        .tags
+                        .push(make_tag(source, open, special.start, suffix_span));
                     let parent = frames.last_mut().map_or(&mut top, |f| &mut f.1);
                     parent.push(Node::container(NodeKind::Tag, tag_span, tag_children));
                     cursor = suffix_span.end;
@@ -382,7 +400,9 @@ impl InlineParser {
                 (Kind::HtmlComment, _) => children.push(Node::leaf(NodeKind::HtmlComment, here)),
                 (Kind::HtmlTag, _) => children.push(Node::leaf(NodeKind::HtmlTag, here)),
                 (Kind::Autolink, _) => children.push(Node::leaf(NodeKind::Autolink, here)),
-                (Kind::LinkDestination, _) => children.push(Node::leaf(NodeKind::LinkDestination, here)),
+                (Kind::LinkDestination, _) => {
+                    children.push(Node::leaf(NodeKind::LinkDestination, here))
+                }
                 (Kind::Directive(d), _) => {
                     children.push(Node::leaf(NodeKind::Directive, here));
                     document.directives.push(self.pending_directives[d].clone());
@@ -413,7 +433,10 @@ fn make_tag(source: &str, open: usize, close: usize, suffix_span: Span) -> Tag {
     let parts = lexical::suffix(suffix_span.text(source));
     let base = suffix_span.start;
     let name = |n: &lexical::SuffixName<'_>| {
-        Name::new(n.text, Span::new(base + n.start, base + n.start + n.text.len()))
+        Name::new(
+            n.text,
+            Span::new(base + n.start, base + n.start + n.text.len()),
+        )
     };
     Tag {
         span: Span::new(open, suffix_span.end),
@@ -431,13 +454,22 @@ fn make_tag(source: &str, open: usize, close: usize, suffix_span: Span) -> Tag {
 }
 
 /// The next run of exactly `run` backticks after the opener at `at`.
-fn closing_backticks(bytes: &[u8], span: Span, lookups: &mut Lookups, at: usize, run: usize) -> Option<usize> {
+fn closing_backticks(
+    bytes: &[u8],
+    span: Span,
+    lookups: &mut Lookups,
+    at: usize,
+    run: usize,
+) -> Option<usize> {
     let runs = lookups.backtick_runs.get_or_insert_with(|| {
         let mut runs: HashMap<usize, (Vec<usize>, usize)> = HashMap::new();
         let mut i = span.start;
         while let Some(found) = memchr::memchr(b'`', &bytes[i..span.end]) {
             let start = i + found;
-            let len = bytes[start..span.end].iter().take_while(|&&b| b == b'`').count();
+            let len = bytes[start..span.end]
+                .iter()
+                .take_while(|&&b| b == b'`')
+                .count();
             runs.entry(len).or_default().0.push(start);
             i = start + len;
         }
@@ -451,7 +483,11 @@ fn closing_backticks(bytes: &[u8], span: Span, lookups: &mut Lookups, at: usize,
 }
 
 /// Matching `)` for every `(` that follows a `]`, computed in one stack pass.
-fn link_parens<'a>(bytes: &[u8], span: Span, lookups: &'a mut Lookups) -> &'a HashMap<usize, usize> {
+fn link_parens<'a>(
+    bytes: &[u8],
+    span: Span,
+    lookups: &'a mut Lookups,
+) -> &'a HashMap<usize, usize> {
     lookups.link_parens.get_or_insert_with(|| {
         let mut matches = HashMap::new();
         let mut stack = Vec::new();
@@ -479,7 +515,10 @@ fn is_autolink(inner: &[u8]) -> bool {
     if inner.iter().any(|b| b.is_ascii_whitespace()) {
         return false;
     }
-    let scheme = inner.iter().take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'.' | b'-')).count();
+    let scheme = inner
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'.' | b'-'))
+        .count();
     (scheme >= 2 && inner.get(scheme) == Some(&b':')) || inner.contains(&b'@')
 }
 
@@ -504,7 +543,11 @@ fn own_line(source: &str, paragraph: Span, comment: Span) -> Option<Span> {
 }
 
 /// Reads a complete `<!-- … -->` comment as a directive, if it is one.
-pub(super) fn directive(source: &str, comment: Span, diagnostics: &mut Vec<Diagnostic>) -> Option<Directive> {
+pub(super) fn directive(
+    source: &str,
+    comment: Span,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Directive> {
     let body_start = comment.start + 4;
     let body_end = comment.end.saturating_sub(3).max(body_start);
     let body = &source[body_start..body_end];
@@ -535,7 +578,12 @@ pub(super) fn directive(source: &str, comment: Span, diagnostics: &mut Vec<Diagn
         rules: parts
             .rules
             .iter()
-            .map(|&(rule, at)| Name::new(rule, Span::new(body_start + at, body_start + at + rule.len())))
+            .map(|&(rule, at)| {
+                Name::new(
+                    rule,
+                    Span::new(body_start + at, body_start + at + rule.len()),
+                )
+            })
             .collect(),
         reason: parts.reason.map(str::to_string),
         own_line: None,

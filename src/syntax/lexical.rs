@@ -170,7 +170,9 @@ pub fn field(line: &str) -> Option<(&str, usize)> {
     let result: IResult<&str, &str> = (
         recognize(pair(
             satisfy(|c| c.is_ascii_lowercase()),
-            take_while(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-'),
+            take_while(|c: char| {
+                c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-'
+            }),
         )),
         char(':'),
     )
@@ -305,7 +307,10 @@ mod tests {
         let s = suffix("#ru_spies@kross:estimate and more");
         assert_eq!(s.id.as_ref().map(|n| n.text), Some("ru_spies"));
         assert_eq!(names(&s.sources), ["kross"]);
-        assert_eq!(s.confidence.as_ref().map(|n| (n.text, n.start)), Some(("estimate", 16)));
+        assert_eq!(
+            s.confidence.as_ref().map(|n| (n.text, n.start)),
+            Some(("estimate", 16))
+        );
         assert_eq!(s.len, "#ru_spies@kross:estimate".len());
 
         let repeated = suffix("#x#y");
@@ -358,16 +363,23 @@ mod tests {
 
     #[test]
     fn directives_split_rules_and_reason() {
-        let d = directive(" claimmark-disable unused-source, bare-braces -- legal signed off ").unwrap();
+        let d = directive(" claimmark-disable unused-source, bare-braces -- legal signed off ")
+            .unwrap();
         assert_eq!(d.name, "disable");
         assert_eq!(
             d.rules.iter().map(|r| r.0).collect::<Vec<_>>(),
             ["unused-source", "bare-braces"]
         );
-        assert_eq!(&" claimmark-disable unused-source"[d.rules[0].1..d.rules[0].1 + 13], "unused-source");
+        assert_eq!(
+            &" claimmark-disable unused-source"[d.rules[0].1..d.rules[0].1 + 13],
+            "unused-source"
+        );
         assert_eq!(d.reason, Some("legal signed off"));
         let all = directive("claimmark-disable-file").unwrap();
-        assert_eq!((all.name, all.rules.len(), all.reason), ("disable-file", 0, None));
+        assert_eq!(
+            (all.name, all.rules.len(), all.reason),
+            ("disable-file", 0, None)
+        );
         assert!(directive(" a normal comment ").is_none());
     }
 }

@@ -185,15 +185,24 @@ impl Document {
     /// The text of a span with Claimmark syntax removed (nested tag braces and suffixes,
     /// escapes resolved) — what a reader sees. Used for a tag's words.
     pub fn plain_text(&self, source: &str, span: Span) -> String {
+        strip::plain_text(self, source, span).text
+    }
+
+    /// Like [`Document::plain_text`], with the map from text offsets back to the source.
+    pub fn plain(&self, source: &str, span: Span) -> Stripped {
         strip::plain_text(self, source, span)
     }
 
     pub fn sources(&self) -> impl Iterator<Item = &Definition> {
-        self.definitions.iter().filter(|d| d.kind == DefinitionKind::Source)
+        self.definitions
+            .iter()
+            .filter(|d| d.kind == DefinitionKind::Source)
     }
 
     pub fn relations(&self) -> impl Iterator<Item = &Definition> {
-        self.definitions.iter().filter(|d| d.kind == DefinitionKind::Relation)
+        self.definitions
+            .iter()
+            .filter(|d| d.kind == DefinitionKind::Relation)
     }
 }
 
@@ -225,7 +234,8 @@ fn relink_parents(tags: &mut [Tag]) {
     let mut open: Vec<usize> = Vec::new();
     for i in 0..tags.len() {
         while let Some(&top) = open.last() {
-            if tags[top].text.end >= tags[i].span.end && tags[top].text.start <= tags[i].span.start {
+            if tags[top].text.end >= tags[i].span.end && tags[top].text.start <= tags[i].span.start
+            {
                 break;
             }
             open.pop();

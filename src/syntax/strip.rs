@@ -100,8 +100,13 @@ fn strip_edits(document: &Document, options: StripOptions, within: Span) -> Vec<
     {
         edits.push(delete(fm.span));
     }
-    let first_tag = document.tags.partition_point(|t| t.span.start < within.start);
-    for tag in document.tags[first_tag..].iter().take_while(|t| t.span.start < within.end) {
+    let first_tag = document
+        .tags
+        .partition_point(|t| t.span.start < within.start);
+    for tag in document.tags[first_tag..]
+        .iter()
+        .take_while(|t| t.span.start < within.end)
+    {
         if inside(tag.span) {
             edits.push(delete(tag.open));
             edits.push(delete(Span::new(tag.close.start, tag.suffix.span.end)));
@@ -111,14 +116,20 @@ fn strip_edits(document: &Document, options: StripOptions, within: Span) -> Vec<
         edits.push(delete(def.span));
     }
     for directive in &document.directives {
-        let span = directive.own_line.filter(|_| within.start == 0).unwrap_or(directive.span);
+        let span = directive
+            .own_line
+            .filter(|_| within.start == 0)
+            .unwrap_or(directive.span);
         if inside(span) {
             edits.push(delete(span));
         }
     }
     if options.mode == StripMode::Text {
         let first = document.escapes.partition_point(|e| e.start < within.start);
-        for escape in document.escapes[first..].iter().take_while(|e| e.start < within.end) {
+        for escape in document.escapes[first..]
+            .iter()
+            .take_while(|e| e.start < within.end)
+        {
             edits.push(delete(Span::new(escape.start, escape.start + 1)));
         }
     }
@@ -179,7 +190,10 @@ pub fn strip(source: &str, document: &Document, options: StripOptions) -> Stripp
         }
         for output in new_syntax {
             edits.push(Edit {
-                span: Span::new(stripped.source_offset(output), stripped.source_offset(output)),
+                span: Span::new(
+                    stripped.source_offset(output),
+                    stripped.source_offset(output),
+                ),
                 insert: "\\",
             });
         }
@@ -188,12 +202,13 @@ pub fn strip(source: &str, document: &Document, options: StripOptions) -> Stripp
     stripped
 }
 
-/// The words of `span` as a reader sees them (text mode, restricted to the span).
-pub(super) fn plain_text(document: &Document, source: &str, span: Span) -> String {
+/// The words of `span` as a reader sees them (text mode, restricted to the span), with
+/// the map back to source offsets.
+pub(super) fn plain_text(document: &Document, source: &str, span: Span) -> Stripped {
     let options = StripOptions {
         mode: StripMode::Text,
         keep_front_matter: false,
     };
     let mut edits = strip_edits(document, options, span);
-    apply(source, span, &mut edits).text
+    apply(source, span, &mut edits)
 }

@@ -119,7 +119,10 @@ impl Node {
             at = child.span.end;
         }
         if at != self.span.end {
-            return Err(format!("{:?}: children end at {}, node ends at {}", self.kind, at, self.span.end));
+            return Err(format!(
+                "{:?}: children end at {}, node ends at {}",
+                self.kind, at, self.span.end
+            ));
         }
         Ok(())
     }

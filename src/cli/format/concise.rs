@@ -9,7 +9,11 @@ pub struct Concise;
 
 /// Keeps a message on one line: newlines, carriage returns and tabs are escaped.
 pub fn one_line(message: &str) -> String {
-    message.replace('\\', "\\\\").replace('\n', "\\n").replace('\r', "\\r").replace('\t', "\\t")
+    message
+        .replace('\\', "\\\\")
+        .replace('\n', "\\n")
+        .replace('\r', "\\r")
+        .replace('\t', "\\t")
 }
 
 impl Emitter for Concise {

@@ -35,7 +35,10 @@ impl Full {
         };
         let mut out = String::new();
         if self.handler.render_report(&mut out, &adapter).is_err() {
-            out = format!("{}: {}[{}] {}\n", path, diagnostic.severity, diagnostic.rule, diagnostic.message);
+            out = format!(
+                "{}: {}[{}] {}\n",
+                path, diagnostic.severity, diagnostic.rule, diagnostic.message
+            );
         }
         out
     }
@@ -44,7 +47,10 @@ impl Full {
 impl Emitter for Full {
     fn file(&mut self, out: &mut dyn Write, report: &FileReport<'_>) -> io::Result<()> {
         for diagnostic in report.diagnostics {
-            out.write_all(self.render(report.path, report.source, diagnostic).as_bytes())?;
+            out.write_all(
+                self.render(report.path, report.source, diagnostic)
+                    .as_bytes(),
+            )?;
         }
         Ok(())
     }
@@ -120,11 +126,13 @@ impl miette::Diagnostic for Adapter<'_> {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let d = self.diagnostic;
-        let primary = LabeledSpan::new_primary_with_span(Some(primary_label(d)), (d.span.start, d.span.len()));
-        let secondary = d
-            .labels
-            .iter()
-            .map(|l| LabeledSpan::new_with_span(Some(l.message.clone()), (l.span.start, l.span.len())));
+        let primary = LabeledSpan::new_primary_with_span(
+            Some(primary_label(d)),
+            (d.span.start, d.span.len()),
+        );
+        let secondary = d.labels.iter().map(|l| {
+            LabeledSpan::new_with_span(Some(l.message.clone()), (l.span.start, l.span.len()))
+        });
         Some(Box::new(std::iter::once(primary).chain(secondary)))
     }
 }

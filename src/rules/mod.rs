@@ -1,0 +1,220 @@
+//! The rule registry. One rule, one file: each file's `//!` comment is its documentation
+//! (what it flags, why it matters, an example), followed by its check and unit tests.
+//! Each rule also has a fixture, `tests/fixtures/rules/<rule-name>.md`, whose rendered
+//! output is a snapshot. Adding a rule touches its file, its fixture, and one line here.
+//!
+//! Rules whose `check` is `None` are reported by the parser; they are listed so that
+//! they can be configured, explained and filtered like the others.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::lint::Context;
+
+mod anonymous_without_reason;
+mod bare_braces;
+mod confidence_mismatch;
+mod duplicate_definition;
+mod invalid_front_matter;
+mod malformed_definition;
+mod nesting_too_deep;
+mod unattributed_claim;
+mod unclosed_tag;
+mod undefined_source;
+mod unknown_confidence;
+mod unknown_directive;
+mod unknown_field;
+mod unused_source;
+
+pub type Check = fn(&Context<'_>, &mut Vec<Diagnostic>);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Category {
+    Syntax,
+    Attribution,
+    Numbers,
+}
+
+/// A registered rule.
+pub struct RuleInfo {
+    /// The public name, part of the interface (configs, directives, output).
+    pub name: &'static str,
+    pub default_severity: Severity,
+    pub category: Category,
+    /// The rule's source file; its leading `//!` lines are the documentation.
+    source_file: &'static str,
+    /// `None` for rules the parser reports.
+    pub check: Option<Check>,
+}
+
+impl RuleInfo {
+    /// The documentation: the rule file's leading `//!` comment, as Markdown.
+    pub fn doc(&self) -> String {
+        let mut doc = String::new();
+        for line in self.source_file.lines() {
+            let Some(text) = line.strip_prefix("//!") else {
+                break;
+            };
+            doc.push_str(text.strip_prefix(' ').unwrap_or(text));
+            doc.push('\n');
+        }
+        doc
+    }
+
+    /// The first sentence of the documentation.
+    pub fn summary(&self) -> String {
+        self.doc().lines().next().unwrap_or_default().to_string()
+    }
+}
+
+macro_rules! rule {
+    ($module:ident, $name:literal, $severity:ident, $category:ident) => {
+        RuleInfo {
+            name: $name,
+            default_severity: Severity::$severity,
+            category: Category::$category,
+            source_file: include_str!(concat!(stringify!($module), ".rs")),
+            check: None,
+        }
+    };
+    ($module:ident, $name:literal, $severity:ident, $category:ident, check) => {
+        RuleInfo {
+            check: Some($module::check),
+            ..rule!($module, $name, $severity, $category)
+        }
+    };
+}
+
+/// Every rule, in the order `claimmark rules` lists them.
+pub static REGISTRY: &[RuleInfo] = &[
+    // Syntax, reported by the parser.
+    rule!(unclosed_tag, "unclosed-tag", Warning, Syntax),
+    rule!(bare_braces, "bare-braces", Warning, Syntax),
+    rule!(nesting_too_deep, "nesting-too-deep", Warning, Syntax),
+    rule!(malformed_definition, "malformed-definition", Error, Syntax),
+    rule!(duplicate_definition, "duplicate-definition", Error, Syntax),
+    rule!(invalid_front_matter, "invalid-front-matter", Error, Syntax),
+    rule!(unknown_field, "unknown-field", Warning, Syntax),
+    rule!(unknown_directive, "unknown-directive", Warning, Syntax),
+    // Attribution and sources.
+    rule!(
+        unattributed_claim,
+        "unattributed-claim",
+        Error,
+        Attribution,
+        check
+    ),
+    rule!(
+        undefined_source,
+        "undefined-source",
+        Error,
+        Attribution,
+        check
+    ),
+    rule!(unused_source, "unused-source", Warning, Attribution, check),
+    rule!(
+        anonymous_without_reason,
+        "anonymous-without-reason",
+        Warning,
+        Attribution,
+        check
+    ),
+    rule!(
+        unknown_confidence,
+        "unknown-confidence",
+        Error,
+        Attribution,
+        check
+    ),
+    rule!(
+        confidence_mismatch,
+        "confidence-mismatch",
+        Warning,
+        Attribution,
+        check
+    ),
+];
+
+/// Looks a rule up by its public name.
+pub fn find(name: &str) -> Option<&'static RuleInfo> {
+    REGISTRY.iter().find(|r| r.name == name)
+}
+
+/// The closest of `candidates` to `word`, if it is close enough to be a likely typo.
+pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(word, c), c))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    use crate::diagnostic::Diagnostic;
+    use crate::lint::{Config, lint};
+
+    /// Diagnostics of one rule on `source`, with the default configuration.
+    pub fn findings(rule: &str, source: &str) -> Vec<Diagnostic> {
+        findings_with(rule, source, &Config::default())
+    }
+
+    pub fn findings_with(rule: &str, source: &str, config: &Config) -> Vec<Diagnostic> {
+        lint(source, config)
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.rule == rule)
+            .collect()
+    }
+
+    /// The text each finding points at.
+    pub fn flagged<'a>(source: &'a str, found: &[Diagnostic]) -> Vec<&'a str> {
+        found.iter().map(|d| d.span.text(source)).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_is_documented_with_an_example() {
+        for rule in REGISTRY {
+            let doc = rule.doc();
+            assert!(!rule.summary().is_empty(), "{} has no summary", rule.name);
+            assert!(
+                doc.contains("## Why"),
+                "{} doc lacks a `## Why` section",
+                rule.name
+            );
+            assert!(
+                doc.contains("## Example"),
+                "{} doc lacks an `## Example` section",
+                rule.name
+            );
+        }
+    }
+
+    #[test]
+    fn names_are_unique_and_kebab_case() {
+        let mut names: Vec<_> = REGISTRY.iter().map(|r| r.name).collect();
+        assert!(
+            names
+                .iter()
+                .all(|n| n.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'))
+        );
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), REGISTRY.len());
+    }
+
+    #[test]
+    fn closest_suggests_only_near_misses() {
+        assert_eq!(closest("galeoti", ["galeotti", "kross"]), Some("galeotti"));
+        assert_eq!(
+            closest("reportd", ["reported", "confirmed"]),
+            Some("reported")
+        );
+        assert_eq!(closest("xyz", ["galeotti", "kross"]), None);
+    }
+}

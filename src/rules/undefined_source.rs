@@ -1,0 +1,83 @@
+//! A tag names a source that no `[@id]:` line defines.
+//!
+//! Flags every `@id` in a tag suffix (including each id of `@a+b`) without a matching
+//! source definition. The help suggests the closest defined id when there is one.
+//!
+//! ## Why
+//! An undefined source is usually a typo (`@galeoti`) or a definition that was never
+//! written; either way the reader of the draft cannot tell who is on record, and the
+//! source's role and anonymity cannot be checked.
+//!
+//! ## Example
+//! ```markdown
+//! {Belgium spends just 0.01 percent of its GDP on intelligence}@galeoti:reported
+//!
+//! [@galeotti]: Mark Galeotti
+//! ```
+//! Fix the id: `@galeotti`.
+
+use crate::diagnostic::{Diagnostic, Edit, Fix};
+use crate::lint::Context;
+use crate::rules::closest;
+
+pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for tag in &ctx.document.tags {
+        for source in &tag.suffix.sources {
+            if ctx.sources.contains_key(source.text.as_str()) {
+                continue;
+            }
+            let mut diagnostic = Diagnostic::error(
+                "undefined-source",
+                source.span,
+                format!("source `@{}` is not defined", source.text),
+            );
+            match closest(&source.text, ctx.sources.keys().copied()) {
+                Some(near) => {
+                    diagnostic = diagnostic
+                        .with_help(format!("did you mean `@{near}`?"))
+                        .with_fix(Fix {
+                            message: format!("replace with `@{near}`"),
+                            edits: vec![Edit {
+                                span: source.span,
+                                replacement: near.to_string(),
+                            }],
+                            safe: false,
+                        });
+                }
+                None => {
+                    diagnostic = diagnostic.with_help(format!(
+                        "define it once on its own line: `[@{}]: Full Name`",
+                        source.text
+                    ));
+                }
+            }
+            out.push(diagnostic);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::{findings, flagged};
+
+    #[test]
+    fn flags_each_undefined_id_and_suggests_the_closest() {
+        let src = "{Spending is low}@galeoti+kross:reported.\n\n[@galeotti]: Mark Galeotti\n";
+        let found = findings("undefined-source", src);
+        assert_eq!(flagged(src, &found), ["galeoti", "kross"]);
+        assert_eq!(found[0].help.as_deref(), Some("did you mean `@galeotti`?"));
+        assert!(
+            found[1]
+                .help
+                .as_deref()
+                .unwrap()
+                .contains("[@kross]: Full Name")
+        );
+    }
+
+    #[test]
+    fn defined_sources_pass() {
+        let src = "{Spending is low}@galeotti:reported.\n\n[@galeotti]: Mark Galeotti\n";
+        assert!(findings("undefined-source", src).is_empty());
+    }
+}
