@@ -7,6 +7,7 @@
 
 pub mod diagnostic;
 pub mod lint;
+pub mod numbers;
 pub mod rules;
 pub mod span;
 pub mod syntax;

@@ -246,9 +246,7 @@ fn valid_time(b: &[u8]) -> bool {
     }
     match rest {
         [] | [b'Z' | b'z'] => true,
-        [b'+' | b'-', h1, h2, b':', m1, m2] => {
-            two(&[*h1, *h2], 23) && two(&[*m1, *m2], 59)
-        }
+        [b'+' | b'-', h1, h2, b':', m1, m2] => two(&[*h1, *h2], 23) && two(&[*m1, *m2], 59),
         _ => false,
     }
 }

@@ -9,7 +9,7 @@ use num_integer::Integer;
 use num_rational::BigRational;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
-use super::date::{Date, MONTH_NAMES, days_in_year, days_before_month};
+use super::date::{Date, MONTH_NAMES, days_before_month, days_in_year};
 use super::interval::{Bound, Interval};
 use super::quantity::{Quantity, Unit};
 
@@ -39,7 +39,7 @@ fn pow10(n: usize) -> BigInt {
 fn group_thousands(digits: &str) -> String {
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -80,15 +80,11 @@ fn magnitude(a: &BigRational) -> String {
         return scientific(a, int_digits as i64 - 1);
     }
     if *a < BigRational::one() {
-        let mut zeros = 0usize;
-        let mut x = a * BigRational::from_integer(BigInt::from(10));
-        while x < BigRational::one() && zeros <= 15 {
-            x *= BigRational::from_integer(BigInt::from(10));
-            zeros += 1;
+        let e = exponent10(a);
+        if e < -16 {
+            return scientific(a, e);
         }
-        if zeros > 15 {
-            return scientific(a, -(zeros as i64) - 1);
-        }
+        let zeros = (-e - 1) as usize;
         let decimals = match terminating_decimals(a) {
             Some(d) if d <= 6 => d,
             _ => zeros + 3,
@@ -100,6 +96,21 @@ fn magnitude(a: &BigRational) -> String {
         _ => 4usize.saturating_sub(int_digits).max(1),
     };
     fixed(a, decimals)
+}
+
+/// The `e` with `10^e ≤ a < 10^(e+1)` for a positive `a`, from digit counts
+/// (then corrected by one step) so it costs no loop over the exponent.
+fn exponent10(a: &BigRational) -> i64 {
+    let digits = |n: &BigInt| n.to_string().len() as i64;
+    let mut e = digits(a.numer()) - digits(a.denom());
+    let ten = |e: i64| {
+        let p = BigRational::from_integer(pow10(e.unsigned_abs() as usize));
+        if e >= 0 { p } else { p.recip() }
+    };
+    if *a < ten(e) {
+        e -= 1;
+    }
+    e
 }
 
 /// `1.23 × 10^21` (exponent given, mantissa rounded to two decimals).
@@ -254,7 +265,9 @@ fn date_text(iv: &Interval) -> String {
                 };
             }
             let month_of = |y: i64, d: i64| {
-                (1..=12u8).find(|&m| days_before_month(y, m) == d).map(|m| (y, m))
+                (1..=12u8)
+                    .find(|&m| days_before_month(y, m) == d)
+                    .map(|m| (y, m))
             };
             if let (Some((ya, ma)), Some((yb, mb))) = (month_of(y1, d1), month_of(y2, d2)) {
                 let (ye, me) = if mb == 1 { (yb - 1, 12) } else { (yb, mb - 1) };
@@ -331,7 +344,10 @@ mod tests {
         let open = |v| Some(Bound::open(r(v)));
         let closed = |v| Some(Bound::closed(r(v)));
         assert_eq!(Interval::point(r(1300)).to_string(), "1,300");
-        assert_eq!(Interval::closed(r(1400), r(1600)).to_string(), "1,400 – 1,600");
+        assert_eq!(
+            Interval::closed(r(1400), r(1600)).to_string(),
+            "1,400 – 1,600"
+        );
         assert_eq!(Interval::new(open(200), None).to_string(), "more than 200");
         assert_eq!(Interval::new(closed(200), None).to_string(), "at least 200");
         assert_eq!(Interval::new(None, open(200)).to_string(), "less than 200");
@@ -341,12 +357,18 @@ mod tests {
             Interval::new(closed(585), open(650)).to_string(),
             "at least 585 and less than 650"
         );
-        assert_eq!(Interval::new(open(2), closed(1)).to_string(), "no possible value");
+        assert_eq!(
+            Interval::new(open(2), closed(1)).to_string(),
+            "no possible value"
+        );
     }
 
     #[test]
     fn units_and_dates() {
-        assert_eq!(show(Interval::point(q(14, 100)), Unit::Percent), "0.14 percent");
+        assert_eq!(
+            show(Interval::point(q(14, 100)), Unit::Percent),
+            "0.14 percent"
+        );
         assert_eq!(
             show(Interval::point(r(2_500_000)), Unit::Money(Currency::Eur)),
             "€2.5 million"
@@ -355,17 +377,20 @@ mod tests {
             show(Interval::closed(r(-5), r(5)), Unit::Money(Currency::Usd)),
             "-$5 – $5"
         );
-        assert_eq!(show(Interval::point(r(1)), Unit::PercentagePoints), "1 percentage point");
+        assert_eq!(
+            show(Interval::point(r(1)), Unit::PercentagePoints),
+            "1 percentage point"
+        );
         assert_eq!(show(Interval::point(r(12)), Unit::Years), "12 years");
-        assert_eq!(show(Interval::half_open(r(2009), r(2010)), Unit::Year), "2009");
+        assert_eq!(
+            show(Interval::half_open(r(2009), r(2010)), Unit::Year),
+            "2009"
+        );
         assert_eq!(
             show(Interval::half_open(r(2008), r(2010)), Unit::Year),
             "2008 – 2009"
         );
-        let feb = Interval::half_open(
-            r(2018) + q(31, 365),
-            r(2018) + q(59, 365),
-        );
+        let feb = Interval::half_open(r(2018) + q(31, 365), r(2018) + q(59, 365));
         assert_eq!(show(feb, Unit::Year), "February 2018");
         let day = Date::new(2018, 2, 2).unwrap().interval();
         assert_eq!(show(day, Unit::Year), "2 February 2018");
@@ -374,13 +399,22 @@ mod tests {
             "before 2010"
         );
         assert_eq!(
-            show(Interval::new(Some(Bound::closed(r(2010))), None), Unit::Year),
+            show(
+                Interval::new(Some(Bound::closed(r(2010))), None),
+                Unit::Year
+            ),
             "2010 or later"
         );
         assert_eq!(
-            show(Interval::half_open(r(2018) + q(1, 365), r(2018) + q(5, 365)), Unit::Year),
+            show(
+                Interval::half_open(r(2018) + q(1, 365), r(2018) + q(5, 365)),
+                Unit::Year
+            ),
             "2 January 2018 – 5 January 2018"
         );
-        assert_eq!(show(Interval::point(r(2018) + q(1, 730)), Unit::Year), "1 January 2018");
+        assert_eq!(
+            show(Interval::point(r(2018) + q(1, 730)), Unit::Year),
+            "1 January 2018"
+        );
     }
 }

@@ -298,7 +298,10 @@ impl<'a> Ctx<'a> {
             }
         }
         if int_digits.len() + frac_digits.len() > MAX_DIGITS {
-            return fail(i, format!("number too long (more than {MAX_DIGITS} digits)"));
+            return fail(
+                i,
+                format!("number too long (more than {MAX_DIGITS} digits)"),
+            );
         }
         let value = decimal_value(&int_digits, frac_digits);
         let mut end = self.off(rest);
@@ -396,10 +399,9 @@ pub fn parse_expr(src: &str) -> Result<Expr, ExprError> {
             }
             let message = match rest.chars().next() {
                 Some(')') => "unmatched ')'".to_string(),
-                Some(c) if c.is_alphanumeric() || c == '_' || c == '(' => format!(
-                    "expected an operator (+, -, *, /) before {}",
-                    found(rest)
-                ),
+                Some(c) if c.is_alphanumeric() || c == '_' || c == '(' => {
+                    format!("expected an operator (+, -, *, /) before {}", found(rest))
+                }
                 _ => format!("unexpected {}", found(rest)),
             };
             Err(ExprError {
@@ -479,7 +481,11 @@ pub fn evaluate(
     match expr {
         Expr::Number { value, percent, .. } => Ok(Quantity::point(
             value.clone(),
-            if *percent { Unit::Percent } else { Unit::Number },
+            if *percent {
+                Unit::Percent
+            } else {
+                Unit::Number
+            },
         )),
         Expr::Ident { name, span } => lookup(name).ok_or_else(|| EvalError::UnknownId {
             name: name.clone(),

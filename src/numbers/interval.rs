@@ -88,7 +88,9 @@ impl Interval {
     /// The value if this interval is a single closed point.
     pub fn as_point(&self) -> Option<&BigRational> {
         match (&self.lo, &self.hi) {
-            (Some(l), Some(h)) if l.inclusive && h.inclusive && l.value == h.value => Some(&l.value),
+            (Some(l), Some(h)) if l.inclusive && h.inclusive && l.value == h.value => {
+                Some(&l.value)
+            }
             _ => None,
         }
     }
@@ -271,7 +273,7 @@ impl End {
     fn mul(&self, other: &End) -> End {
         match (self, other) {
             (End::Fin(a, ia), End::Fin(b, ib)) => {
-                let inclusive = (*ia && *ib) || (a.is_zero() && *ia) || (b.is_zero() && *ib);
+                let inclusive = (*ia && (*ib || a.is_zero())) || (*ib && b.is_zero());
                 End::Fin(a * b, inclusive)
             }
             (End::Fin(a, ia), inf) | (inf, End::Fin(a, ia)) => {
@@ -435,10 +437,7 @@ mod tests {
         // [0, 5] × [1, ∞) = [0, ∞): zero times anything is zero.
         let z = Interval::closed(r(0), r(5));
         let up = Interval::new(Some(Bound::closed(r(1))), None);
-        assert_eq!(
-            &z * &up,
-            Interval::new(Some(Bound::closed(r(0))), None)
-        );
+        assert_eq!(&z * &up, Interval::new(Some(Bound::closed(r(0))), None));
         // (0, 1] × [1, ∞) = (0, ∞): zero is not attained.
         let oz = Interval::new(Some(Bound::open(r(0))), Some(Bound::closed(r(1))));
         assert_eq!(&oz * &up, Interval::new(Some(Bound::open(r(0))), None));
@@ -464,10 +463,7 @@ mod tests {
         );
         // (0, 4] does not contain zero: 1/(0, 4] = [1/4, ∞).
         let b = Interval::new(Some(Bound::open(r(0))), Some(Bound::closed(r(4))));
-        assert_eq!(
-            &a / &b,
-            Interval::new(Some(Bound::closed(q(1, 4))), None)
-        );
+        assert_eq!(&a / &b, Interval::new(Some(Bound::closed(q(1, 4))), None));
         // Negative divisor flips the order.
         assert_eq!(
             &a / &Interval::closed(r(-4), r(-2)),
@@ -490,10 +486,8 @@ mod tests {
         assert!(more_than_200.overlaps(&about_220));
         assert!(!more_than_200.overlaps(&Interval::closed(r(150), r(200))));
         assert!(
-            Interval::closed(r(150), r(200)).overlaps(&Interval::new(
-                Some(Bound::closed(r(200))),
-                None
-            ))
+            Interval::closed(r(150), r(200))
+                .overlaps(&Interval::new(Some(Bound::closed(r(200))), None))
         );
         assert!(Interval::unbounded().overlaps(&Interval::point(r(7))));
         let year = Interval::half_open(r(2009), r(2010));

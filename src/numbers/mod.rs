@@ -84,6 +84,7 @@
 //! | `percentage point(s)`, `pp`, `ppt`; `basis points`, `bps` (÷ 100) | `PercentagePoints` |
 //! | `$ € £ ¥`, `US$`, `USD EUR GBP JPY` (before or after), `dollars euros pounds yen` | `Money(currency)` |
 //! | `N times`, `N-fold`, `3x`, `twice`, `thrice`, `half`, `a third`, `two thirds`, `three quarters` | `Ratio` |
+//! | `one in five`, `3 out of 10` (not when a year 1900–2100 follows `in`), `1/3` (not a date `2/2/2018`) | `Ratio` |
 //! | `half a million`, `a quarter of a billion`, `half a dozen` | `Count` |
 //! | `N years`, `a year`, `N decades` (× 10) | `Years` (duration) |
 //! | `N months/weeks/days` (without `ago`) | `Count` — only years are durations |

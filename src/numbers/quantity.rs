@@ -147,10 +147,9 @@ fn common_scale(a: &Quantity, b: &Quantity) -> Result<(Interval, Interval), Unit
         (x, y) if x == y || x == Unit::Number || y == Unit::Number => {
             Ok((a.interval.clone(), b.interval.clone()))
         }
-        (Unit::Percent, Unit::Ratio) | (Unit::Ratio, Unit::Percent) => Ok((
-            a.percent_as_ratio().interval,
-            b.percent_as_ratio().interval,
-        )),
+        (Unit::Percent, Unit::Ratio) | (Unit::Ratio, Unit::Percent) => {
+            Ok((a.percent_as_ratio().interval, b.percent_as_ratio().interval))
+        }
         (left, right) => Err(UnitMismatch { left, right }),
     }
 }
@@ -299,9 +298,7 @@ pub(crate) fn combine(op: BinOp, a: &Quantity, b: &Quantity) -> Result<Quantity,
                     (Count, Count) if mul => Count,
                     (Count, Money(c)) | (Money(c), Count) if mul => Money(c),
                     (Money(c), Count) => Money(c),
-                    (Count, Count) | (Years, Years) | (PercentagePoints, PercentagePoints) => {
-                        Ratio
-                    }
+                    (Count, Count) | (Years, Years) | (PercentagePoints, PercentagePoints) => Ratio,
                     (Money(c), Money(d)) if c == d && !mul => Ratio,
                     _ => return Err(mismatch()),
                 }

@@ -130,7 +130,11 @@ fn tokenize(text: &str, european: bool) -> Vec<Tok<'_>> {
                 break;
             }
             value = parse_numeral(&text[start..i], european);
-            kind = if value.is_some() { Kind::Num } else { Kind::Junk };
+            kind = if value.is_some() {
+                Kind::Num
+            } else {
+                Kind::Junk
+            };
         } else if c.is_alphabetic() {
             i += text[i..]
                 .chars()
@@ -525,7 +529,9 @@ impl Reader<'_, '_> {
     fn phrase_at(&self, i: usize) -> Option<Found> {
         match self.toks[i].kind {
             Kind::Junk => None,
-            Kind::Sym(c) if !matches!(c, '$' | '€' | '£' | '¥' | '~' | '-' | '−' | '+') => None,
+            Kind::Sym(c) if !matches!(c, '$' | '€' | '£' | '¥' | '~' | '-' | '−' | '+') => {
+                None
+            }
             _ => self
                 .relative_at(i)
                 .or_else(|| self.date_at(i))
@@ -574,7 +580,10 @@ impl Reader<'_, '_> {
                 0 => Some(year_interval(y + shift)),
                 1 => {
                     let m = y * 12 + i64::from(d.month()) - 1 + shift;
-                    Some(month_interval(m.div_euclid(12), (m.rem_euclid(12) + 1) as u8))
+                    Some(month_interval(
+                        m.div_euclid(12),
+                        (m.rem_euclid(12) + 1) as u8,
+                    ))
                 }
                 _ => {
                     let monday = d.days_since_epoch() - d.weekday() + 7 * shift;
@@ -774,9 +783,7 @@ impl Reader<'_, '_> {
     }
 
     fn skip_ordinal(&self, k: usize) -> usize {
-        if self.attached(k)
-            && ["st", "nd", "rd", "th"].iter().any(|s| self.word(k, s))
-        {
+        if self.attached(k) && ["st", "nd", "rd", "th"].iter().any(|s| self.word(k, s)) {
             k + 1
         } else {
             k
@@ -934,6 +941,38 @@ impl Reader<'_, '_> {
             s.raw = &s.raw * &factor;
             k = k2;
         }
+        // `one in five`, `3 out of 10`: a ratio. A following four-digit
+        // number from 1900 to 2100 is a year, not a denominator (`5 in 2009`).
+        if s.unit.is_none() && currency.is_none() && s.kind != MagKind::Vague && s.lo == s.hi {
+            let after = if self.word(k, "in") {
+                Some(k + 1)
+            } else {
+                self.pattern(k, &["out", "of"])
+            };
+            let year_like = |i: usize| {
+                self.plain(i, 4..5)
+                    .is_some_and(|y| (1900..=2100).contains(&y))
+            };
+            if let Some(b_at) = after
+                && !year_like(b_at)
+                && let Some((b, k2)) = self.magnitude(b_at)
+                && b.unit.is_none()
+                && b.kind != MagKind::Vague
+                && b.lo.is_positive()
+                && b.lo >= s.lo
+            {
+                let r = &s.lo / &b.lo;
+                s = Single {
+                    lo: r.clone(),
+                    hi: r.clone(),
+                    raw: r,
+                    scale: None,
+                    unit: Some(VUnit::Ratio),
+                    kind: MagKind::Words,
+                };
+                k = k2;
+            }
+        }
         if let Some(c) = currency {
             match s.unit {
                 None => s.unit = Some(VUnit::Money(c)),
@@ -982,6 +1021,20 @@ impl Reader<'_, '_> {
                 return None;
             }
             let v = t.value.clone()?;
+            // `1/3` (but not a date like `2/2/2018`): a ratio.
+            if self.sym(j + 1, '/')
+                && self.attached(j + 1)
+                && self.attached(j + 2)
+                && !(self.sym(j + 3, '/') && self.attached(j + 3))
+                && v.is_integer()
+                && let Some(d) = self.toks.get(j + 2).filter(|t| t.kind == Kind::Num)
+                && let Some(d) = d
+                    .value
+                    .as_ref()
+                    .filter(|d| d.is_integer() && d.is_positive())
+            {
+                return Some((single(&v / d, MagKind::Words, Some(VUnit::Ratio)), j + 3));
+            }
             return Some((single(v, MagKind::Numeral, None), j + 1));
         }
         if t.kind != Kind::Word {
@@ -1009,10 +1062,7 @@ impl Reader<'_, '_> {
                 _ => None,
             };
             if let Some((tu, n)) = time {
-                return Some((
-                    single(int(n), MagKind::Words, Some(VUnit::Time(tu))),
-                    j + 2,
-                ));
+                return Some((single(int(n), MagKind::Words, Some(VUnit::Time(tu))), j + 2));
             }
         }
         if let Some(found) = self.vague(j) {
@@ -1030,15 +1080,19 @@ impl Reader<'_, '_> {
     /// scale (`half a million`, `a quarter of a billion`) it is a count.
     fn fraction(&self, j: usize) -> Option<(Single, usize)> {
         let (numer, k) = match self.word_text(j) {
-            Some(w) if denominator_word(w) == Some(2) && w.eq_ignore_ascii_case("half") => {
-                (1, j)
-            }
+            Some(w) if denominator_word(w) == Some(2) && w.eq_ignore_ascii_case("half") => (1, j),
             Some(w) if w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an") => (1, j + 1),
             Some(w) => match unit_word(w) {
                 Some(n @ 1..=10) => (n as i64, j + 1),
                 _ => return None,
             },
             None => return None,
+        };
+        // `two-thirds`
+        let k = if self.sym(k, '-') && self.attached(k) && self.attached(k + 1) {
+            k + 1
+        } else {
+            k
         };
         let denom = denominator_word(self.word_text(k)?)?;
         let value = frac(numer, denom);
@@ -1207,7 +1261,10 @@ impl Reader<'_, '_> {
                 if self.sym(k, '-')
                     && self.attached(k)
                     && self.attached(k + 1)
-                    && self.word_text(k + 1).and_then(unit_word).is_some_and(|u| (1..=9).contains(&u))
+                    && self
+                        .word_text(k + 1)
+                        .and_then(unit_word)
+                        .is_some_and(|u| (1..=9).contains(&u))
                 {
                     k += 1;
                 }
@@ -1289,7 +1346,7 @@ impl Reader<'_, '_> {
             return Some((VUnit::Percent, one(), k + 1));
         }
         if t.kind == Kind::Sym('-')
-            && t.space_before == false
+            && !t.space_before
             && self.word(k + 1, "fold")
             && self.attached(k + 1)
         {
@@ -1400,7 +1457,6 @@ fn merge(a: &Single, b: &Single, is_or: bool) -> Option<Val> {
     };
     let mut lo = a.lo.clone();
     if a.scale.is_none()
-        && a.unit.is_none()
         && let Some(s) = &b.scale
         && a.raw <= b.raw
     {
@@ -1421,7 +1477,12 @@ fn merge(a: &Single, b: &Single, is_or: bool) -> Option<Val> {
 /// The interval a qualifier gives to the value (or range) `[lo, hi]`.
 /// Approximation widens a range; the one-sided qualifiers need a single
 /// value.
-fn apply_qualifier(q: Qual, lo: &BigRational, hi: &BigRational, tol: &BigRational) -> Option<Interval> {
+fn apply_qualifier(
+    q: Qual,
+    lo: &BigRational,
+    hi: &BigRational,
+    tol: &BigRational,
+) -> Option<Interval> {
     let closed = Interval::closed(lo.clone(), hi.clone());
     if q == Qual::None || q == Qual::Exact {
         return Some(closed);
@@ -1440,7 +1501,10 @@ fn apply_qualifier(q: Qual, lo: &BigRational, hi: &BigRational, tol: &BigRationa
         Qual::Less => Interval::new(None, Some(Bound::open(v))),
         Qual::AtMost => Interval::new(None, Some(Bound::closed(v))),
         Qual::Nearly => Interval::new(Some(Bound::closed(&v - margin)), Some(Bound::open(v))),
-        Qual::JustOver => Interval::new(Some(Bound::open(v.clone())), Some(Bound::closed(v + margin))),
+        Qual::JustOver => Interval::new(
+            Some(Bound::open(v.clone())),
+            Some(Bound::closed(v + margin)),
+        ),
         Qual::None | Qual::Exact | Qual::Approx => return None,
     })
 }
@@ -1494,7 +1558,9 @@ fn ago(p: Date, tu: TimeUnit, offsets: &Interval) -> Option<Interval> {
                 Some(day_start(i64::from(d.year()), d.ordinal0()))
             };
             let lo = match hi_off {
-                Some(h) => Some(Bound::closed(start(today - ceil_i64(&(h * int(mul)))? - slack)?)),
+                Some(h) => Some(Bound::closed(start(
+                    today - ceil_i64(&(h * int(mul)))? - slack,
+                )?)),
                 None => None,
             };
             let hi = match lo_off {

@@ -53,6 +53,7 @@ pub(super) fn parse(
     let value_start = first.start + header.len;
     let value = trimmed(source, Span::new(value_start, first.content_end));
     let mut expression_span = None;
+    let mut expression = None;
     match kind {
         DefinitionKind::Source if value.text.is_empty() => {
             valid = false;
@@ -66,18 +67,22 @@ pub(super) fn parse(
             Some(expr) => {
                 let span = Span::new(value.span.start + 1, value.span.end);
                 expression_span = Some(span);
-                if let Err((at, message)) = check_expression(expr) {
-                    valid = false;
-                    let at = (span.start + at).min(span.end);
-                    let end = source[at..span.end]
-                        .chars()
-                        .next()
-                        .map_or(at, |c| at + c.len_utf8());
-                    diagnostics.push(malformed(
+                match crate::numbers::parse_expr(expr) {
+                    Ok(parsed) => expression = Some(parsed),
+                    Err(error) => {
+                        let (at, message) = (error.offset, error.message);
+                        valid = false;
+                        let at = (span.start + at).min(span.end);
+                        let end = source[at..span.end]
+                            .chars()
+                            .next()
+                            .map_or(at, |c| at + c.len_utf8());
+                        diagnostics.push(malformed(
                         Span::new(at, end.max(at)),
                         format!("invalid relation expression: {message}"),
                         "a relation is `= expression` over ids and numbers with + - * / and parentheses, e.g. `= vsse_staff + adiv_staff`",
                     ));
+                    }
                 }
             }
             None => {
@@ -176,6 +181,7 @@ pub(super) fn parse(
         value,
         fields,
         expression_span,
+        expression,
         valid,
     }
 }
@@ -226,16 +232,6 @@ fn trimmed(source: &str, span: Span) -> Name {
 
 fn trim_end_offset(source: &str, start: usize, end: usize) -> usize {
     start + source[start..end].trim_end().len()
-}
-
-/// Checks a relation expression's syntax; `Err((offset, message))` points into `expr`.
-fn check_expression(expr: &str) -> Result<(), (usize, String)> {
-    // TEMPORARY until src/numbers lands: only rejects an empty expression.
-    if expr.trim().is_empty() {
-        Err((0, "the expression is empty".into()))
-    } else {
-        Ok(())
-    }
 }
 
 /// Two definitions of one id (in one namespace) are an error on the second.

@@ -126,6 +126,9 @@ pub struct Definition {
     /// the `= expression` of a relation.
     pub value: Name,
     pub fields: Vec<Field>,
+    /// The relation's parsed expression (spans relative to `expression_span.start`).
+    #[serde(skip)]
+    pub expression: Option<crate::numbers::Expr>,
     /// The span of the expression text (after `=`), for relations.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expression_span: Option<Span>,
