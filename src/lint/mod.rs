@@ -1,6 +1,9 @@
 //! The linter: parse, run every enabled rule, apply severities. Pure: text in,
 //! diagnostics out. Reading files and printing belong to the CLI.
 
+pub mod config;
+mod suppress;
+
 use std::collections::HashMap;
 
 use num_rational::BigRational;
@@ -128,6 +131,8 @@ pub fn lint(source: &str, config: &Config) -> Linted {
             }
         }
     }
+    let index = crate::span::LineIndex::new(source);
+    let found = suppress::apply(&parsed.document.directives, &index, source, found);
     let mut diagnostics: Vec<Diagnostic> = found
         .into_iter()
         .filter_map(|mut d| match rules::find(d.rule).map(|r| config.level(r)) {

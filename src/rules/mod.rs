@@ -22,6 +22,8 @@ mod undefined_source;
 mod unknown_confidence;
 mod unknown_directive;
 mod unknown_field;
+mod unreadable_file;
+mod unused_directive;
 mod unused_source;
 
 pub type Check = fn(&Context<'_>, &mut Vec<Diagnostic>);
@@ -95,6 +97,8 @@ pub static REGISTRY: &[RuleInfo] = &[
     rule!(invalid_front_matter, "invalid-front-matter", Error, Syntax),
     rule!(unknown_field, "unknown-field", Warning, Syntax),
     rule!(unknown_directive, "unknown-directive", Warning, Syntax),
+    rule!(unused_directive, "unused-directive", Warning, Syntax),
+    rule!(unreadable_file, "unreadable-file", Error, Syntax),
     // Attribution and sources.
     rule!(
         unattributed_claim,
