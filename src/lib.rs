@@ -8,6 +8,7 @@
 pub mod diagnostic;
 pub mod lint;
 pub mod numbers;
+pub mod prose;
 pub mod rules;
 pub mod span;
 pub mod syntax;

@@ -38,10 +38,21 @@ fn outline(node: &Node, source: &str, depth: usize, out: &mut String) {
 
 fn views(document: &Document, source: &str, out: &mut String) {
     if let Some(fm) = &document.front_matter {
-        let _ = writeln!(out, "front matter: {:?} {} valid={}", fm.format, span(fm.span), fm.valid);
+        let _ = writeln!(
+            out,
+            "front matter: {:?} {} valid={}",
+            fm.format,
+            span(fm.span),
+            fm.valid
+        );
         let _ = writeln!(out, "  body {:?}", fm.body.text(source));
         if let Some(p) = &fm.published {
-            let _ = writeln!(out, "  published {:?} line {:?}", p.text, p.span.text(source));
+            let _ = writeln!(
+                out,
+                "  published {:?} line {:?}",
+                p.text,
+                p.span.text(source)
+            );
         }
         let _ = writeln!(out, "  title {:?}", fm.title);
         let _ = writeln!(out, "  url {:?}", fm.url);
@@ -80,7 +91,11 @@ fn views(document: &Document, source: &str, out: &mut String) {
             assert_eq!(c.span.text(source), c.text);
             let _ = writeln!(out, "      confidence {:?}", c.text);
         }
-        let _ = writeln!(out, "      words {:?}", document.plain_text(source, tag.text));
+        let _ = writeln!(
+            out,
+            "      words {:?}",
+            document.plain_text(source, tag.text)
+        );
     }
     if !document.definitions.is_empty() {
         let _ = writeln!(out, "definitions:");
@@ -107,7 +122,13 @@ fn views(document: &Document, source: &str, out: &mut String) {
     }
     for d in &document.directives {
         let rules: Vec<_> = d.rules.iter().map(|r| r.text.as_str()).collect();
-        let _ = writeln!(out, "  {:?} {} rules {rules:?} reason {:?}", d.kind, span(d.span), d.reason);
+        let _ = writeln!(
+            out,
+            "  {:?} {} rules {rules:?} reason {:?}",
+            d.kind,
+            span(d.span),
+            d.reason
+        );
         for r in &d.rules {
             assert_eq!(r.span.text(source), r.text);
         }
@@ -124,7 +145,11 @@ fn views(document: &Document, source: &str, out: &mut String) {
 fn strips(document: &Document, source: &str, out: &mut String) {
     for (label, mode, keep) in [
         ("strip markdown", StripMode::Markdown, true),
-        ("strip markdown, no front matter", StripMode::Markdown, false),
+        (
+            "strip markdown, no front matter",
+            StripMode::Markdown,
+            false,
+        ),
         ("strip text", StripMode::Text, false),
     ] {
         let options = StripOptions {
@@ -140,7 +165,10 @@ fn strips(document: &Document, source: &str, out: &mut String) {
             // Idempotent: stripping the stripped copy changes nothing.
             let again = parse(&stripped.text);
             let twice = strip(&stripped.text, &again.document, options);
-            assert_eq!(twice.text, stripped.text, "strip is not idempotent ({label})");
+            assert_eq!(
+                twice.text, stripped.text,
+                "strip is not idempotent ({label})"
+            );
         }
     }
 }
@@ -149,8 +177,15 @@ fn strips(document: &Document, source: &str, out: &mut String) {
 fn describe(source: &str) -> String {
     let parsed = parse(source);
     let document = &parsed.document;
-    assert_eq!(document.print(source), source, "the tree must print the input back");
-    document.tree.check_tiling().expect("the tree must tile its input");
+    assert_eq!(
+        document.print(source),
+        source,
+        "the tree must print the input back"
+    );
+    document
+        .tree
+        .check_tiling()
+        .expect("the tree must tile its input");
     assert_eq!(document.tree.span, Span::new(0, source.len()));
 
     let mut out = String::new();
@@ -198,7 +233,10 @@ fn parse_fixtures() {
 fn crlf_and_bom_fixtures_really_have_them() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/parse");
     let crlf = std::fs::read(dir.join("crlf.md")).unwrap();
-    assert!(crlf.windows(2).any(|w| w == b"\r\n"), "crlf.md lost its CRLF line endings");
+    assert!(
+        crlf.windows(2).any(|w| w == b"\r\n"),
+        "crlf.md lost its CRLF line endings"
+    );
     let bom = std::fs::read(dir.join("bom.md")).unwrap();
     assert!(bom.starts_with(&[0xef, 0xbb, 0xbf]), "bom.md lost its BOM");
 }
@@ -242,12 +280,14 @@ fn nesting_deeper_than_the_limit_is_literal_and_reported_once() {
     document.tree.check_tiling().unwrap();
     let rules: Vec<_> = parsed.diagnostics.iter().map(|d| d.rule).collect();
     assert_eq!(rules, ["nesting-too-deep"]);
-    // The first pair to close too deep is the innermost one.
-    let innermost_open = "Deep: ".len() + depth - 1;
-    assert_eq!(parsed.diagnostics[0].span, Span::new(innermost_open, innermost_open + 1));
+    // Where it is reported: see `spec_nesting_too_deep_is_reported_at_the_first_such_brace`.
     // The outer `max` levels are tags; the inner ones are literal text.
     assert_eq!(document.tags.len(), max);
-    let ids: Vec<_> = document.tags.iter().map(|t| t.suffix.id.as_ref().unwrap().text.clone()).collect();
+    let ids: Vec<_> = document
+        .tags
+        .iter()
+        .map(|t| t.suffix.id.as_ref().unwrap().text.clone())
+        .collect();
     let expected: Vec<_> = (1..=max).map(|k| format!("d{k}")).collect();
     assert_eq!(ids, expected);
     // Stripping removes the tags' braces and suffixes only: the literal inner levels stay.
@@ -272,4 +312,146 @@ fn very_deep_nesting_is_fast_and_does_not_overflow() {
     parsed.document.tree.check_tiling().unwrap();
     let _ = strip(&source, &parsed.document, StripOptions::default());
     assert!(start.elapsed().as_secs() < 10, "took {:?}", start.elapsed());
+}
+
+/// (tag spans as text, diagnostic rules) for a paragraph.
+fn tags_and_rules(source: &str) -> (Vec<String>, Vec<&'static str>) {
+    let parsed = parse(source);
+    assert_eq!(parsed.document.print(source), source);
+    let tags = parsed
+        .document
+        .tags
+        .iter()
+        .map(|t| t.span.text(source).to_string())
+        .collect();
+    (tags, parsed.diagnostics.iter().map(|d| d.rule).collect())
+}
+
+#[test]
+fn spec_edge_cases_on_braces_and_suffixes() {
+    // grammar/SPEC.md §12, rows that the fixtures do not already pin.
+    let cases: &[(&str, &[&str], &[&str])] = &[
+        ("{a}@x++y", &["{a}@x"], &[]),
+        ("{a}@x,y", &["{a}@x"], &[]),
+        ("{a}:estimate:claimed", &["{a}:estimate"], &[]),
+        ("{a}@x:Confirmed", &["{a}@x"], &[]),
+        ("{a}:estimate2", &["{a}:estimate"], &[]),
+        ("{a}#x_1-b", &["{a}#x_1-b"], &[]),
+        ("{x}#a-", &["{x}#a"], &[]),
+        ("{a}#1990", &[], &["bare-braces"]),
+        ("{a}#_", &[], &["bare-braces"]),
+        ("{}", &[], &["bare-braces"]),
+        ("{}@x", &["{}@x"], &[]),
+        ("{x}#id1{y}#id2", &["{x}#id1", "{y}#id2"], &[]),
+        ("{y}{@x}#id", &["{@x}#id"], &["bare-braces"]),
+        ("{a {b}@x", &["{b}@x"], &["unclosed-tag"]),
+        ("{a}b}@x", &[], &["bare-braces"]),
+        ("{{a}@x b}@y", &["{{a}@x b}@y", "{a}@x"], &[]),
+        ("{{a}b}@x", &["{{a}b}@x"], &["bare-braces"]),
+        ("{#intro}@x", &["{#intro}@x"], &[]),
+        ("{a `}` b}@x", &["{a `}` b}@x"], &[]),
+        ("{a `b}@x", &["{a `b}@x"], &[]),
+        ("\\`{x}@a\\`", &["{x}@a"], &[]),
+        ("{a\\}@x", &[], &["unclosed-tag"]),
+        ("[x](https://ex.org/A_(b)) {c}@d", &["{c}@d"], &[]),
+        ("https://ex.com/{id}#top", &["{id}#top"], &[]),
+        ("<b>{x}@a</b>", &["{x}@a"], &[]),
+        ("{x <y}@a and z>1", &[], &["unclosed-tag"]),
+        ("a < b {c}@d", &["{c}@d"], &[]),
+        ("<!-->{a}@b", &["{a}@b"], &[]),
+        ("{x}@a\n[@a]: A\n}@b", &["{x}@a"], &[]),
+        ("[^1]: A note {x}@a", &[], &[]),
+        ("para\n\n    {x}@a", &["{x}@a"], &[]),
+        ("text {a\n```\n}@b\n```", &[], &["unclosed-tag"]),
+        ("a\n<!-- open\n\nstill -->tail {x}@a", &[], &[]),
+        (" [@kross]: Kross", &[], &[]),
+        ("[@ kross]: Kross", &[], &[]),
+    ];
+    for &(source, tags, rules) in cases {
+        assert_eq!(
+            tags_and_rules(source),
+            (tags.iter().map(|t| t.to_string()).collect(), rules.to_vec()),
+            "{source:?}"
+        );
+    }
+}
+
+#[test]
+fn spec_template_braces_decide_tags_first() {
+    // SPEC §9.6: tags are decided first, so a suffix makes the outer pair a tag whose
+    // text `{name}` is reported bare braces; without a suffix every level is literal.
+    assert_eq!(
+        tags_and_rules("{{name}}@x"),
+        (vec!["{{name}}@x".to_string()], vec!["bare-braces"])
+    );
+    assert_eq!(tags_and_rules("{{{body}}}"), (vec![], vec![]));
+    assert_eq!(
+        tags_and_rules("{{ {b}@x }}"),
+        (vec!["{b}@x".to_string()], vec![])
+    );
+}
+
+#[test]
+fn spec_template_braces_without_suffix_are_silent() {
+    assert_eq!(tags_and_rules("{{name}}"), (vec![], vec![]));
+    assert_eq!(tags_and_rules("{% if draft %}"), (vec![], vec![]));
+    assert_eq!(tags_and_rules("## Intro {#intro}"), (vec![], vec![]));
+    assert_eq!(tags_and_rules("{.lead}, {:toc}"), (vec![], vec![]));
+}
+
+fn directive_kinds(source: &str) -> Vec<String> {
+    parse(source)
+        .document
+        .directives
+        .iter()
+        .map(|d| format!("{:?}", d.kind))
+        .collect()
+}
+
+#[test]
+fn spec_directive_names() {
+    assert_eq!(
+        directive_kinds("<!-- claimmark-disabel -->"),
+        ["Unknown(\"disabel\")"]
+    );
+    assert_eq!(
+        directive_kinds("<!-- claimmark: check -->"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        directive_kinds("`<!-- claimmark-disable -->`"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        directive_kinds("<!-- claimmark-disable,bare-braces -->"),
+        ["Disable"]
+    );
+}
+
+#[test]
+fn spec_directive_names_run_to_whitespace_or_comma() {
+    assert_eq!(
+        directive_kinds("<!-- claimmark-Disable -->"),
+        ["Unknown(\"Disable\")"]
+    );
+    assert_eq!(
+        directive_kinds("<!-- claimmark-disable2 -->"),
+        ["Unknown(\"disable2\")"]
+    );
+    assert_eq!(
+        directive_kinds("<!-- claimmark-disable_all -->"),
+        ["Unknown(\"disable_all\")"]
+    );
+}
+
+#[test]
+fn spec_nesting_too_deep_is_reported_at_the_first_such_brace() {
+    let depth = claimmark::syntax::MAX_TAG_DEPTH + 44;
+    let source = nested(depth);
+    let parsed = parse(&source);
+    let first_too_deep = "Deep: ".len() + claimmark::syntax::MAX_TAG_DEPTH;
+    assert_eq!(
+        parsed.diagnostics[0].span,
+        Span::new(first_too_deep, first_too_deep + 1)
+    );
 }

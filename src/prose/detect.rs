@@ -7,9 +7,9 @@ use std::ops::Range;
 use serde::Serialize;
 
 use super::lexicon::{
-    self, ACCUSE, ADV, AUX, BELIEF, CONJ, CUE_VERB, DET, EVIDENCE, FUNCTION, Form, HEDGE, INTENT, NEG,
-    ADJ_CUE, DOC, NOUN_CUE, ORG, PHRASE, PREP, PRON, Pat, PhraseKind, QUOTE_ONLY, REL, SPEECH, SUB, SUBJECT_ONLY,
-    TITLE,
+    self, ACCUSE, ADJ_CUE, ADV, AUX, BELIEF, CONJ, CUE_VERB, DET, DOC, EVIDENCE, FUNCTION, Form,
+    HEDGE, INTENT, NEG, NOUN_CUE, ORG, PHRASE, PREP, PRON, Pat, PhraseKind, QUOTE_ONLY, REL,
+    SPEECH, SUB, SUBJECT_ONLY, TITLE,
 };
 use super::token::{Doc, Kind, NO_QUOTE, Quote, Sent};
 
@@ -93,7 +93,7 @@ pub fn detect_attributions(text: &str) -> Vec<Attribution> {
         out: Vec::new(),
         names: Vec::new(),
         sources: Vec::new(),
-        covered: vec![false; doc.quotes.len()],
+        contents: Vec::new(),
     };
     d.collect_names();
     d.run();
@@ -116,8 +116,8 @@ struct Detector<'d, 'a> {
     names: Vec<Name>,
     /// Named sources seen so far: (index in `names`).
     sources: Vec<usize>,
-    /// Quotations already inside some content.
-    covered: Vec<bool>,
+    /// Token ranges of all contents so far.
+    contents: Vec<(usize, usize)>,
 }
 
 impl Detector<'_, '_> {
@@ -142,7 +142,10 @@ impl Detector<'_, '_> {
             cues.clear();
             self.find_cues(sent, &mut cues);
             cues.retain(|c| c.s >= covered_until);
-            if cues.iter().any(|c| !c.according || self.toks_word(c.s) != Some("in")) {
+            if cues
+                .iter()
+                .any(|c| !c.according || self.toks_word(c.s) != Some("in"))
+            {
                 // "In a statement, X said": the verb is the cue.
                 let n = cues.len();
                 cues.retain(|c| !(c.according && c.class == EVIDENCE) || n == 1);
@@ -171,10 +174,10 @@ impl Detector<'_, '_> {
                 cues.retain(|_| *it.next().unwrap_or(&true));
             }
             for k in 0..cues.len() {
-                if let Some((_, e)) = contents[k] {
-                    if e > sent.te {
-                        covered_until = covered_until.max(e);
-                    }
+                if let Some((_, e)) = contents[k]
+                    && e > sent.te
+                {
+                    covered_until = covered_until.max(e);
                 }
                 self.emit(sent, &cues[k], srcs[k], contents[k]);
             }
@@ -188,7 +191,13 @@ impl Detector<'_, '_> {
 
     /// Which cues to keep: a cue inside the content of another one is dropped,
     /// unless that other one is itself inside its content and ranks lower.
-    fn outermost(&self, cues: &[Cue], srcs: &[Src], contents: &[Option<(usize, usize)>], keep: &mut Vec<bool>) {
+    fn outermost(
+        &self,
+        cues: &[Cue],
+        srcs: &[Src],
+        contents: &[Option<(usize, usize)>],
+        keep: &mut Vec<bool>,
+    ) {
         let rank = |k: usize| -> u8 {
             let c = &cues[k];
             if c.class & SPEECH != 0 && srcs[k].span.is_some() {
@@ -201,14 +210,30 @@ impl Detector<'_, '_> {
                 0
             }
         };
-        let inside = |c: &Cue, content: Option<(usize, usize)>| content.is_some_and(|(s, e)| s <= c.s && c.e <= e);
+        let inside = |c: &Cue, content: Option<(usize, usize)>| {
+            content.is_some_and(|(s, e)| s <= c.s && c.e <= e)
+        };
         keep.clear();
         keep.resize(cues.len(), true);
         for k in 0..cues.len() {
             let lo = k.saturating_sub(32);
             let hi = (k + 33).min(cues.len());
+            // A cue word inside another cue's source ("according to the complaint").
+            if (lo..hi).any(|d| d != k && !srcs[d].borrowed && inside(&cues[k], srcs[d].span)) {
+                keep[k] = false;
+            }
+        }
+        for k in 0..cues.len() {
+            let lo = k.saturating_sub(32);
+            let hi = (k + 33).min(cues.len());
+            if !keep[k] {
+                continue;
+            }
             for d in lo..hi {
-                if d == k || !inside(&cues[k], contents[d]) {
+                if d == k
+                    || !inside(&cues[k], contents[d])
+                    || !keep[d] && inside(&cues[d], srcs[k].span)
+                {
                     continue;
                 }
                 let mutual = inside(&cues[d], contents[k]);
@@ -239,39 +264,58 @@ impl Detector<'_, '_> {
                 i += 1;
                 continue;
             }
-            if t.has(PHRASE) {
-                if let Some((end, kind)) = self.match_phrase(i, sent.te) {
-                    match kind {
-                        PhraseKind::According => cues.push(Cue {
-                            s: i,
-                            e: end,
-                            head: i,
-                            class: SPEECH,
-                            according: true,
-                        }),
-                        PhraseKind::Class(class) => {
-                            if self.accept_verb(i, sent) {
-                                let s = self.extend_left(i, sent.ts, cues);
-                                cues.push(Cue { s, e: end, head: i, class, according: false });
-                            }
-                        }
-                        PhraseKind::Suffix => {
-                            if let Some(c) = cues.last_mut() {
-                                if c.e == i && !c.according {
-                                    c.e = end;
-                                }
-                            }
+            if t.has(PHRASE)
+                && let Some((end, kind)) = self.match_phrase(i, sent.te)
+            {
+                match kind {
+                    PhraseKind::According => cues.push(Cue {
+                        s: i,
+                        e: end,
+                        head: i,
+                        class: SPEECH,
+                        according: true,
+                    }),
+                    PhraseKind::Class(class) => {
+                        if self.accept_verb(i, sent) {
+                            let s = self.extend_left(i, sent.ts, cues);
+                            cues.push(Cue {
+                                s,
+                                e: end,
+                                head: i,
+                                class,
+                                according: false,
+                            });
                         }
                     }
-                    i = end;
-                    continue;
+                    PhraseKind::Suffix => {
+                        if let Some(c) = cues.last_mut()
+                            && c.e == i
+                            && !c.according
+                        {
+                            c.e = end;
+                        }
+                    }
                 }
+                i = end;
+                continue;
             }
             if t.has(CUE_VERB) && self.accept_verb(i, sent) {
                 let s = self.extend_left(i, sent.ts, cues);
-                cues.push(Cue { s, e: i + 1, head: i, class: t.w.class & CUE_VERB, according: false });
+                cues.push(Cue {
+                    s,
+                    e: i + 1,
+                    head: i,
+                    class: t.w.class & CUE_VERB,
+                    according: false,
+                });
             } else if t.has(HEDGE) {
-                cues.push(Cue { s: i, e: i + 1, head: i, class: HEDGE, according: false });
+                cues.push(Cue {
+                    s: i,
+                    e: i + 1,
+                    head: i,
+                    class: HEDGE,
+                    according: false,
+                });
             }
             i += 1;
         }
@@ -284,11 +328,19 @@ impl Detector<'_, '_> {
         if e - s > 6 || e + 2 >= sent.te || !toks[e].is_punct(':') {
             return None;
         }
-        let names = (s..e).all(|k| (toks[k].is_word() && toks[k].cap && !toks[k].has(DOC)) || toks[k].kind == Kind::Punct);
+        let names = (s..e).all(|k| {
+            (toks[k].is_word() && toks[k].cap && !toks[k].has(DOC)) || toks[k].kind == Kind::Punct
+        });
         if !names || toks[s].has(FUNCTION) || self.count_words(e + 1, sent.te) < 2 {
             return None;
         }
-        Some(Cue { s: e, e: e + 1, head: e, class: SPEECH, according: false })
+        Some(Cue {
+            s: e,
+            e: e + 1,
+            head: e,
+            class: SPEECH,
+            according: false,
+        })
     }
 
     /// `In a CNN poll, …` / `In a statement, …`: "In" is the cue and the
@@ -299,38 +351,62 @@ impl Detector<'_, '_> {
             return None;
         }
         let end = (i + 1..sent.te.min(i + 14)).find(|&k| toks[k].kind == Kind::Punct)?;
-        if !toks[end].is_punct(',') || end + 2 >= sent.te || !(i + 1..end).any(|k| toks[k].has(DOC)) {
+        if !toks[end].is_punct(',') || end + 2 >= sent.te || !(i + 1..end).any(|k| toks[k].has(DOC))
+        {
             return None;
         }
-        Some(Cue { s: i, e: i + 1, head: i, class: EVIDENCE, according: true })
+        Some(Cue {
+            s: i,
+            e: i + 1,
+            head: i,
+            class: EVIDENCE,
+            according: true,
+        })
     }
 
     /// Longest phrase of `phrases.txt` starting at token `i`.
     fn match_phrase(&self, i: usize, te: usize) -> Option<(usize, PhraseKind)> {
         let toks = &self.doc.toks;
+        let lex = lexicon::lexicon();
         let mut buf = [0u8; 32];
-        'p: for p in &lexicon::lexicon().phrases {
-            let mut k = i;
-            for pat in &p.pats {
+        let key = lexicon::normalize(self.word(i), &mut buf);
+        let (by_word, by_lemma) = lex.phrases_for(key, toks[i].w.lemma);
+        let (mut a, mut b) = (by_word.iter().peekable(), by_lemma.iter().peekable());
+        let mut buf2 = [0u8; 32];
+        // Merge the two ascending lists: longest phrases first.
+        loop {
+            let pi = match (a.peek(), b.peek()) {
+                (Some(&&x), Some(&&y)) if x <= y => a.next(),
+                (Some(_), Some(_)) => b.next(),
+                (Some(_), None) => a.next(),
+                (None, Some(_)) => b.next(),
+                (None, None) => return None,
+            };
+            let &pi = pi?;
+            let p = &lex.phrases[pi];
+            let mut k = i + 1;
+            let mut ok = true;
+            for pat in &p.pats[1..] {
                 if k >= te || !toks[k].is_word() {
-                    continue 'p;
+                    ok = false;
+                    break;
                 }
-                let ok = match pat {
+                ok = match pat {
                     Pat::Any => true,
                     Pat::Lemma(id) => toks[k].w.lemma == *id,
-                    Pat::Words(ws) => match lexicon::normalize(self.word(k), &mut buf) {
-                        Some(w) => ws.contains(&w),
-                        None => false,
-                    },
+                    Pat::Words(ws) => {
+                        lexicon::normalize(self.word(k), &mut buf2).is_some_and(|w| ws.contains(&w))
+                    }
                 };
                 if !ok {
-                    continue 'p;
+                    break;
                 }
                 k += 1;
             }
-            return Some((k, p.kind));
+            if ok {
+                return Some((k, p.kind));
+            }
         }
-        None
     }
 
     /// Is the lexicon word at `i` used as a verb here?
@@ -343,7 +419,8 @@ impl Detector<'_, '_> {
             return !(t.cap && i > sent.ts);
         }
         if t.has(ADJ_CUE) {
-            return prev.is_some_and(|p| p.is_word() && p.has(AUX | ADV) && !self.is_word(i - 1, "to"));
+            return prev
+                .is_some_and(|p| p.is_word() && p.has(AUX | ADV) && !self.is_word(i - 1, "to"));
         }
         if form == Form::None {
             return true; // a phrase starting with a function word ("is expected to")
@@ -367,18 +444,29 @@ impl Detector<'_, '_> {
         }
         if t.cap && i > sent.ts {
             // A capitalized verb inside a sentence is a name ("Hope Hicks",
-            // "United States", "Washington Post").
-            return false;
+            // "United States", "Washington Post"), unless the sentence is a
+            // title-case headline ("Clinton Says Russians Hacked DNC").
+            let title_case = !t.w.amb
+                && prev.is_some_and(|p| p.is_word() && p.cap)
+                && toks
+                    .get(i + 1)
+                    .is_some_and(|n| i + 1 < sent.te && (n.cap || n.kind != Kind::Word));
+            if !title_case {
+                return false;
+            }
         }
         let next = toks.get(i + 1).filter(|_| i + 1 < sent.te);
         if t.has(SUBJECT_ONLY) {
-            let ok = prev.is_some_and(|p| p.is_word() && (p.has(PRON | REL | AUX | NEG | ADV | CONJ) || p.cap));
+            let ok = prev.is_some_and(|p| {
+                p.is_word() && (p.has(PRON | REL | AUX | NEG | ADV | CONJ) || p.cap)
+            });
             if !ok {
                 return false;
             }
         }
         if t.has(QUOTE_ONLY) {
-            let quote_next = next.is_some_and(|n| n.kind == Kind::QOpen || n.is_punct(':') || n.is_punct(','));
+            let quote_next =
+                next.is_some_and(|n| n.kind == Kind::QOpen || n.is_punct(':') || n.is_punct(','));
             let quote_prev = prev.is_some_and(|p| p.kind == Kind::QClose || p.is_punct(','));
             if !(quote_next || quote_prev) {
                 return false;
@@ -392,7 +480,10 @@ impl Detector<'_, '_> {
                 None => true,
                 Some(n) => match n.kind {
                     Kind::Punct => !n.is_punct(':'),
-                    Kind::Word => n.has(PREP | CONJ | SUB) && !self.is_word(i + 1, "to") || (n.has(AUX) && !self.is_word(i + 1, "to")),
+                    Kind::Word => {
+                        n.has(PREP | CONJ | SUB) && !self.is_word(i + 1, "to")
+                            || (n.has(AUX) && !self.is_word(i + 1, "to"))
+                    }
                     _ => false,
                 },
             };
@@ -433,7 +524,8 @@ impl Detector<'_, '_> {
                 break;
             }
             let w = self.word(s - 1);
-            let adv = (p.has(ADV) && !p.has(DET | PRON)) || (w.ends_with("ly") && w.len() > 4 && !p.has(FUNCTION));
+            let adv = (p.has(ADV) && !p.has(DET | PRON))
+                || (w.ends_with("ly") && w.len() > 4 && !p.has(FUNCTION));
             if p.has(AUX | NEG) || adv {
                 s -= 1;
             } else {
@@ -452,13 +544,26 @@ impl Detector<'_, '_> {
             return Src::default();
         }
         if cue.according {
-            return Src { span: self.np_right(cue.e, sent.te, false), right: true, borrowed: false };
+            return Src {
+                span: self.np_right(cue.e, sent.te, false),
+                right: true,
+                borrowed: false,
+            };
         }
         let h = cue.head;
         let form = toks[h].w.form;
         // Passive: "was told by X", "is criticized by X".
-        if form == Form::Past && self.is_word(cue.e, "by") && cue.s < h && is_be(self.word(h - 1)) {
-            return Src { span: self.np_right(cue.e + 1, sent.te, false), right: true, borrowed: false };
+        if form == Form::Past
+            && self.is_word(cue.e, "by")
+            && cue.s < h + 1
+            && h > 0
+            && (is_be(self.word(h - 1)) || self.is_word(h - 1, "as"))
+        {
+            return Src {
+                span: self.np_right(cue.e + 1, sent.te, false),
+                right: true,
+                borrowed: false,
+            };
         }
         let lb = cue.s;
         let left_open = lb == sent.ts || {
@@ -467,25 +572,64 @@ impl Detector<'_, '_> {
                 || p.kind == Kind::QOpen
                 || (p.kind == Kind::Punct && matches!(p.ch, ',' | ':' | '—' | '–' | '(' | ';'))
         };
-        if left_open && cue.class & SPEECH != 0 && matches!(form, Form::Past | Form::S3) {
-            if let Some(r) = self.np_right(cue.e, sent.te, true) {
-                return Src { span: Some(r), right: true, borrowed: false };
+        // "Smith, a researcher, said …": the appositive wins over an inversion.
+        if lb > sent.ts
+            && toks[lb - 1].is_punct(',')
+            && let Some(l) = self.appositive_left(lb - 1, sent.ts)
+        {
+            return Src {
+                span: Some(l),
+                right: false,
+                borrowed: false,
+            };
+        }
+        if left_open
+            && cue.class & SPEECH != 0
+            && matches!(form, Form::Past | Form::S3)
+            && let Some(r) = self.np_right(cue.e, sent.te, true)
+        {
+            // `"…," said Smith.` / `…, said Smith on Monday` — but not
+            // `Smith, a researcher, said Russia was isolated`.
+            let clause_ends = match toks.get(r.1).filter(|_| r.1 < sent.te) {
+                None => true,
+                Some(n) => n.kind != Kind::Word || n.has(PREP | ADV) && !n.has(AUX),
+            };
+            if clause_ends {
+                return Src {
+                    span: Some(r),
+                    right: true,
+                    borrowed: false,
+                };
             }
         }
         if let Some(l) = self.np_left(lb, sent.ts, true) {
-            return Src { span: Some(l), right: false, borrowed: false };
+            return Src {
+                span: Some(l),
+                right: false,
+                borrowed: false,
+            };
         }
         // ", saying that …", "… and said …": the subject of the earlier verb.
         let coordinated = lb > sent.ts
-            && (toks[lb - 1].is_punct(',') && form == Form::Ing || self.is_word(lb - 1, "and") || self.is_word(lb - 1, "but"));
+            && (toks[lb - 1].is_punct(',') && form == Form::Ing
+                || self.is_word(lb - 1, "and")
+                || self.is_word(lb - 1, "but"));
         if coordinated {
             if prev.is_some() {
-                return Src { span: prev, right: false, borrowed: true };
+                return Src {
+                    span: prev,
+                    right: false,
+                    borrowed: true,
+                };
             }
-            if let Some(r) = self.np_right(sent.ts, lb, false) {
-                if toks[r.0].cap || toks[r.0].has(PRON) {
-                    return Src { span: Some(r), right: false, borrowed: true };
-                }
+            if let Some(r) = self.np_right(sent.ts, lb, false)
+                && (toks[r.0].cap || toks[r.0].has(PRON))
+            {
+                return Src {
+                    span: Some(r),
+                    right: false,
+                    borrowed: true,
+                };
             }
         }
         Src::default()
@@ -507,7 +651,11 @@ impl Detector<'_, '_> {
                 return None;
             }
         } else if t.is_punct(',') {
-            return if appos { self.appositive_left(j, ts) } else { None };
+            return if appos {
+                self.appositive_left(j, ts)
+            } else {
+                None
+            };
         } else if t.is_punct(')') {
             let lo = j.saturating_sub(12).max(ts);
             let open = (lo..j).rev().find(|&k| toks[k].is_punct('('))?;
@@ -535,20 +683,34 @@ impl Detector<'_, '_> {
                     }
                 } else if u.has(DET) {
                     start = k;
-                    break;
-                } else if u.has(FUNCTION) && !(u.cap && k != ts && !u.has(ADV)) {
-                    break;
-                } else if u.has(CUE_VERB) && !u.w.amb && !u.cap {
-                    break;
-                } else if !u.cap && w.ends_with("ly") && w.len() > 4 {
-                    break;
-                } else if u.cap && k == ts && u.has(FUNCTION) {
-                    break;
+                    // "a spokeswoman for the company": go on past "for the".
+                    let more = k >= ts + 2
+                        && count < 6
+                        && toks[k - 1].is_word()
+                        && matches!(self.word(k - 1), "of" | "for" | "at")
+                        && toks[k - 2].is_word()
+                        && !toks[k - 2].has(FUNCTION | CUE_VERB);
+                    if !more {
+                        break;
+                    }
                 } else {
+                    // Function words (except capitalized ones inside the
+                    // sentence), verbs and -ly adverbs end the phrase.
+                    let stop = (u.has(FUNCTION) && !(u.cap && k != ts && !u.has(ADV)))
+                        || (u.has(CUE_VERB) && !u.w.amb && !u.cap)
+                        || (!u.cap && w.ends_with("ly") && w.len() > 4)
+                        || (u.cap && k == ts && u.has(FUNCTION));
+                    if stop {
+                        break;
+                    }
                     start = k;
                 }
-            } else if u.is_punct('.') && k > ts && toks[k - 1].has(TITLE) && toks[k - 1].e == u.s {
-                // "Mr." : keep going to the title
+            } else if u.is_punct('.')
+                && k > ts
+                && self.title_or_initial(k - 1)
+                && toks[k - 1].e == u.s
+            {
+                // "Mr.", "J." : keep going to the title or initial
             } else if u.kind == Kind::Num && count > 0 {
                 start = k;
                 break;
@@ -561,13 +723,22 @@ impl Detector<'_, '_> {
             }
             k -= 1;
         }
-        while start <= j && toks[start].is_word() && matches!(self.word(start), "of" | "and" | "&" | "for" | "at") {
+        while start <= j
+            && toks[start].is_word()
+            && matches!(self.word(start), "of" | "and" | "&" | "for" | "at")
+        {
             start += 1;
         }
         if start > j || (start == j && toks[j].is_punct('.')) {
             return None;
         }
         Some((start, j + 1))
+    }
+
+    /// A title ("Mr") or a one-letter initial ("J") before a dot.
+    fn title_or_initial(&self, k: usize) -> bool {
+        let t = &self.doc.toks[k];
+        t.is_word() && (t.has(TITLE) || (t.cap && t.e - t.s == 1))
     }
 
     /// `X, an appositive, said` / `X, who …, said` / `X, in a statement, said`.
@@ -583,10 +754,11 @@ impl Detector<'_, '_> {
                 p = Some(k);
                 break;
             }
-            if u.is_quote() || (u.kind == Kind::Punct && matches!(u.ch, ';' | ':' | '.' | '!' | '?')) {
-                if !(u.ch == '.' && k > 0 && toks[k - 1].has(TITLE)) {
-                    return None;
-                }
+            if (u.is_quote()
+                || (u.kind == Kind::Punct && matches!(u.ch, ';' | ':' | '.' | '!' | '?')))
+                && !(u.ch == '.' && k > 0 && toks[k - 1].has(TITLE))
+            {
+                return None;
             }
         }
         let p = p?;
@@ -643,47 +815,65 @@ impl Detector<'_, '_> {
                 let w = self.word(j);
                 let joiner = matches!(w, "of" | "and" | "&" | "for" | "de" | "at");
                 if joiner {
-                    let ok = j > k && j + 1 < te && toks[j + 1].is_word() && (w != "and" || toks[j + 1].cap);
+                    let ok = j > k
+                        && j + 1 < te
+                        && toks[j + 1].is_word()
+                        && (w != "and" || toks[j + 1].cap);
                     if !ok {
                         break;
                     }
-                } else if u.has(FUNCTION) && !u.cap {
-                    break;
-                } else if u.has(FUNCTION) && u.cap && u.has(PREP | CONJ | SUB) {
-                    break;
-                } else if u.has(CUE_VERB) && !u.cap && !(u.w.amb && u.w.form != Form::Past) {
-                    break;
+                } else {
+                    let verb = u.has(CUE_VERB)
+                        && !u.cap
+                        && !u.has(NOUN_CUE)
+                        && (!u.w.amb || u.w.form == Form::Past);
+                    let stop = (u.has(FUNCTION) && (!u.cap || u.has(PREP | CONJ | SUB))) || verb;
+                    if stop {
+                        break;
+                    }
                 }
                 j += 1;
-            } else if u.is_punct('.') && j > k && toks[j - 1].has(TITLE) && toks[j - 1].e == u.s {
-                j += 1;
-            } else if u.kind == Kind::Num && j == k {
+            } else if (u.is_punct('.')
+                && j > k
+                && self.title_or_initial(j - 1)
+                && toks[j - 1].e == u.s)
+                || (u.kind == Kind::Num && j == k)
+            {
                 j += 1;
             } else {
                 break;
             }
         }
-        while j > k && toks[j - 1].is_word() && matches!(self.word(j - 1), "of" | "and" | "&" | "for" | "at" | "de") {
+        while j > k
+            && toks[j - 1].is_word()
+            && matches!(self.word(j - 1), "of" | "and" | "&" | "for" | "at" | "de")
+        {
             j -= 1;
         }
         if j == k || (j == k + 1 && t.has(DET)) {
             return None;
         }
         // "Sen. Bernie Sanders (I-Vt.)"
-        if j < te && toks[j].is_punct('(') {
-            if let Some(c) = (j + 1..te.min(j + 10)).find(|&m| toks[m].is_punct(')')) {
-                j = c + 1;
-            }
+        if j < te
+            && toks[j].is_punct('(')
+            && let Some(c) = (j + 1..te.min(j + 10)).find(|&m| toks[m].is_punct(')'))
+        {
+            j = c + 1;
         }
         if appos && j + 1 < te && toks[j].is_punct(',') {
             let f = toks[j + 1];
-            let starts = f.is_word() && !f.has(REL | PRON | CUE_VERB | SUB | CONJ) && (f.has(DET) || f.cap || !f.has(FUNCTION));
+            let starts = f.is_word()
+                && !f.has(REL | PRON | CUE_VERB | SUB | CONJ)
+                && (f.has(DET) || f.cap || !f.has(FUNCTION));
             if starts {
                 let mut m = j + 1;
                 let mut ok = false;
                 while m < te && m - j < 20 {
                     let u = toks[m];
-                    if u.is_quote() || (u.kind == Kind::Punct && matches!(u.ch, ',' | ';' | ':' | '—' | '(' | '!' | '?')) {
+                    if u.is_quote()
+                        || (u.kind == Kind::Punct
+                            && matches!(u.ch, ',' | ';' | ':' | '—' | '(' | '!' | '?'))
+                    {
                         ok = u.is_punct(',');
                         break;
                     }
@@ -713,24 +903,37 @@ impl Detector<'_, '_> {
     /// coordinated attribution starts (", and Smith said …").
     fn next_cut(&self, sent: Sent, cues: &[Cue], srcs: &[Src], k: usize) -> Option<usize> {
         let toks = &self.doc.toks;
-        let c = cues.get(k + 1)?;
-        let s = srcs[k + 1];
-        let lb = match s.span {
-            Some((a, _)) if !s.right && !s.borrowed && a < c.s => a,
-            _ => c.s,
-        };
-        if lb <= cues[k].e || lb <= sent.ts {
-            return None;
+        for j in k + 1..cues.len().min(k + 33) {
+            let c = &cues[j];
+            let s = srcs[j];
+            let lb = match s.span {
+                Some((a, _)) if !s.right && !s.borrowed && a < c.s => a,
+                _ => c.s,
+            };
+            if lb <= cues[k].e || lb <= sent.ts {
+                continue;
+            }
+            let p = toks[lb - 1];
+            let coord = p.is_punct(',') && (s.span.is_some() || toks[c.head].w.form == Form::Ing)
+                || p.is_punct(';')
+                || p.is_punct('—')
+                || (p.is_word()
+                    && matches!(self.word(lb - 1), "and" | "but" | "while" | "whereas"));
+            if coord {
+                return Some(lb);
+            }
         }
-        let p = toks[lb - 1];
-        let coord = p.is_punct(',')
-            || p.is_punct(';')
-            || p.is_punct('—')
-            || (p.is_word() && matches!(self.word(lb - 1), "and" | "but" | "while" | "as" | "whereas"));
-        if coord || toks[c.head].w.form == Form::Ing { Some(lb) } else { None }
+        None
     }
 
-    fn find_content(&self, si: usize, sent: Sent, cue: &Cue, src: Src, next_lb: Option<usize>) -> Option<(usize, usize)> {
+    fn find_content(
+        &self,
+        si: usize,
+        sent: Sent,
+        cue: &Cue,
+        src: Src,
+        next_lb: Option<usize>,
+    ) -> Option<(usize, usize)> {
         let toks = &self.doc.toks;
         let (ts, te) = (sent.ts, sent.te);
         let lb = match src.span {
@@ -757,53 +960,68 @@ impl Detector<'_, '_> {
             body_end -= 1;
         }
         let mut after_end = body_end;
-        if let Some(cut) = next_lb {
-            if cut > rb && cut < after_end {
-                after_end = cut;
-            }
+        if let Some(cut) = next_lb
+            && cut > rb
+            && cut < after_end
+        {
+            after_end = cut;
         }
         let mut after_start = rb;
-        while after_start < after_end && toks[after_start].kind == Kind::Punct && matches!(toks[after_start].ch, ',' | ':' | '—' | '–') {
+        while after_start < after_end
+            && toks[after_start].kind == Kind::Punct
+            && matches!(toks[after_start].ch, ',' | ':' | '—' | '–')
+        {
             after_start += 1;
         }
         let after_words = self.count_words(after_start, after_end);
         let (bs, be) = self.trim(ts, lb);
         let before_words = if be > bs { self.count_words(bs, be) } else { 0 };
-        let comma_before = lb > ts && toks[lb - 1].kind == Kind::Punct && matches!(toks[lb - 1].ch, ',' | '—' | '–');
+        let comma_before = lb > ts
+            && toks[lb - 1].kind == Kind::Punct
+            && matches!(toks[lb - 1].ch, ',' | '—' | '–');
         let comma_after = rb < te && toks[rb].is_punct(',');
-        let that_after = (after_start..after_end.min(after_start + 7)).any(|k| self.is_word(k, "that"));
+        let that_after =
+            (after_start..after_end.min(after_start + 7)).any(|k| self.is_word(k, "that"));
         if comma_before && comma_after && before_words >= 2 && after_words >= 2 && !that_after {
             return Some((bs, after_end));
         }
-        if comma_before && before_words >= 2 && after_words <= 4 && !that_after {
+        let colon_end = rb < te && toks[rb].is_punct(':') && after_words == 0;
+        // Only adverbials may follow a cue that closes its content
+        // ("…, officials said on Monday"), not a clause ("…, saying it would …").
+        let adverbial_after = after_words == 0
+            || (after_words <= 4
+                && !src.borrowed
+                && toks
+                    .get(after_start)
+                    .is_some_and(|t| t.is_word() && t.has(PREP | ADV) || t.kind == Kind::Num));
+        if comma_before && before_words >= 2 && adverbial_after && !that_after && !colon_end {
             return Some((bs, be));
         }
         if after_words >= 1 {
-            let mut s = after_start;
-            for k in after_start..after_end.min(after_start + 7) {
-                if toks[k].kind != Kind::Word && toks[k].kind != Kind::Num {
-                    break;
-                }
-                if self.is_word(k, "that") {
-                    s = k;
-                    break;
-                }
-            }
+            let window = after_start..after_end.min(after_start + 7);
+            let s = window
+                .take_while(|&k| matches!(toks[k].kind, Kind::Word | Kind::Num))
+                .find(|&k| self.is_word(k, "that"))
+                .unwrap_or(after_start);
             return Some(self.trim(s, after_end));
         }
-        if before_words >= 1 && lb > ts {
+        if before_words >= 1 && lb > ts && !colon_end {
             return Some((bs, be));
         }
         // "He declared:" and the content in the next sentence or paragraph.
-        if rb <= te && (rb == te || toks[rb].is_punct(':')) && (rb < te || toks[te - 1].is_punct(':') || toks[cue.e.min(te) - 1].is_word()) {
+        if rb <= te
+            && (rb == te || toks[rb].is_punct(':'))
+            && (rb < te || toks[te - 1].is_punct(':') || toks[cue.e.min(te) - 1].is_word())
+        {
             let next = self.doc.sents.get(si + 1)?;
-            if rb == te && !(cue.e < toks.len() && toks.get(cue.e).is_some_and(|t| t.is_punct(':'))) {
+            if rb == te && !(cue.e < toks.len() && toks.get(cue.e).is_some_and(|t| t.is_punct(':')))
+            {
                 return None;
             }
-            if let Some(q) = self.doc.quote_of(next.ts) {
-                if q.s == next.ts {
-                    return Some((q.s, q.e));
-                }
+            if let Some(q) = self.doc.quote_of(next.ts)
+                && q.s == next.ts
+            {
+                return Some((q.s, q.e));
             }
             return Some(self.trim(next.ts, next.te));
         }
@@ -814,7 +1032,7 @@ impl Detector<'_, '_> {
     fn quote_before(&self, lb: usize, ts: usize) -> Option<Quote> {
         let toks = &self.doc.toks;
         let mut m = lb.checked_sub(1)?;
-        if m < ts && !(m + 1 == ts) {
+        if m < ts && (m + 1 != ts) {
             return None;
         }
         if toks[m].kind == Kind::Punct && matches!(toks[m].ch, ',' | '—' | '–' | ':') && m > 0 {
@@ -836,7 +1054,11 @@ impl Detector<'_, '_> {
         while k < te && skipped <= 6 {
             let t = toks[k];
             if t.kind == Kind::QOpen {
-                if skipped > 0 && !(k > 0 && toks[k - 1].kind == Kind::Punct && matches!(toks[k - 1].ch, ',' | ':' | '—')) {
+                if skipped > 0
+                    && !(k > 0
+                        && toks[k - 1].kind == Kind::Punct
+                        && matches!(toks[k - 1].ch, ',' | ':' | '—'))
+                {
                     return None;
                 }
                 let q = self.doc.quote_of(k)?;
@@ -855,8 +1077,14 @@ impl Detector<'_, '_> {
         None
     }
 
+    /// Words in `[s, e)`, counted up to 5 (callers only compare with small
+    /// numbers; the cap keeps long sentences with many cues linear).
     fn count_words(&self, s: usize, e: usize) -> usize {
-        self.doc.toks[s.min(e)..e].iter().filter(|t| t.is_word() || t.kind == Kind::Num).count()
+        self.doc.toks[s.min(e)..e]
+            .iter()
+            .filter(|t| t.is_word() || t.kind == Kind::Num)
+            .take(5)
+            .count()
     }
 
     /// Trim punctuation (not quotation marks) from both ends of `[s, e)`.
@@ -866,14 +1094,13 @@ impl Detector<'_, '_> {
         while s < e && toks[s].kind == Kind::Punct && junk(toks[s].ch) {
             s += 1;
         }
-        loop {
-            if e > s && toks[e - 1].kind == Kind::Punct && junk(toks[e - 1].ch) {
-                e -= 1;
-            } else if e > s + 1 && toks[e - 1].is_word() && matches!(self.word(e - 1), "and" | "but" | "or" | "while" | "as") {
-                e -= 1;
-            } else {
-                break;
-            }
+        while e > s
+            && ((toks[e - 1].kind == Kind::Punct && junk(toks[e - 1].ch))
+                || (e > s + 1
+                    && toks[e - 1].is_word()
+                    && matches!(self.word(e - 1), "and" | "but" | "or" | "while" | "as")))
+        {
+            e -= 1;
         }
         (s, e)
     }
@@ -890,19 +1117,17 @@ impl Detector<'_, '_> {
 
     fn emit(&mut self, sent: Sent, cue: &Cue, src: Src, content: Option<(usize, usize)>) {
         let toks = &self.doc.toks;
-        if let Some((s, e)) = content {
-            for k in s..e {
-                let q = toks[k].qid;
-                if q != NO_QUOTE {
-                    self.covered[q as usize] = true;
-                }
-            }
+        if let Some(c) = content {
+            self.contents.push(c);
         }
         let kind = if cue.according {
             AttributionKind::AccordingTo
         } else if cue.class == HEDGE {
             AttributionKind::Hedge
-        } else if content.is_some_and(|(s, _)| toks[s].kind == Kind::QOpen || toks[s].qid != NO_QUOTE && self.doc.quote_of(s).is_some_and(|q| q.s == s)) {
+        } else if content.is_some_and(|(s, _)| {
+            toks[s].kind == Kind::QOpen
+                || toks[s].qid != NO_QUOTE && self.doc.quote_of(s).is_some_and(|q| q.s == s)
+        }) {
             AttributionKind::DirectQuote
         } else if cue.class & SPEECH != 0 {
             AttributionKind::Indirect
@@ -918,8 +1143,18 @@ impl Detector<'_, '_> {
             AttributionKind::Indirect
         };
         let resolved = src.span.and_then(|sp| self.resolve(sp));
+        let mut source = src.span.and_then(|sp| self.bytes(sp));
+        if let (Some(r), Some((s, e))) = (source.as_mut(), src.span) {
+            // "He’s" → "He"
+            if e == s + 1
+                && toks[s].has(PRON)
+                && let Some(cut) = self.doc.text[r.clone()].find(['\'', '’'])
+            {
+                r.end = r.start + cut;
+            }
+        }
         self.out.push(Attribution {
-            source: src.span.and_then(|sp| self.bytes(sp)),
+            source,
             cue: self.bytes((cue.s, cue.e)),
             content: content.and_then(|c| self.bytes(c)),
             resolved_source: resolved.and_then(|r| self.bytes(r)),
@@ -931,17 +1166,33 @@ impl Detector<'_, '_> {
     /// Quotations of four or more words inside no content: continuation of
     /// the last speaker.
     fn quote_only(&mut self) {
+        // Union of the contents, as sorted disjoint token ranges.
+        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(self.contents.len());
+        self.contents.sort_unstable();
+        for &(s, e) in &self.contents {
+            match merged.last_mut() {
+                Some(last) if s <= last.1 => last.1 = last.1.max(e),
+                _ => merged.push((s, e)),
+            }
+        }
         let mut si = 0;
+        let mut mi = 0;
         for qi in 0..self.doc.quotes.len() {
             let q = self.doc.quotes[qi];
-            if self.covered[qi] || q.words < 4 {
+            while mi < merged.len() && merged[mi].1 <= q.s {
+                mi += 1;
+            }
+            let covered = mi < merged.len() && merged[mi].0 < q.e;
+            if covered || q.words < 4 {
                 continue;
             }
             let start = self.doc.toks[q.s].s;
             while si + 1 < self.doc.sents.len() && self.doc.sents[si].be <= start {
                 si += 1;
             }
-            let Some(sent) = self.doc.sents.get(si).copied() else { continue };
+            let Some(sent) = self.doc.sents.get(si).copied() else {
+                continue;
+            };
             let resolved = self.last_person_before(q.s, 0);
             self.out.push(Attribution {
                 source: None,
@@ -962,7 +1213,10 @@ impl Detector<'_, '_> {
         let n = toks.len();
         let mut i = 0;
         while i < n {
-            if !(toks[i].is_word() && toks[i].cap) || toks[i].has(FUNCTION & !DET) || toks[i].has(DET) {
+            if !(toks[i].is_word() && toks[i].cap)
+                || toks[i].has(FUNCTION & !DET)
+                || toks[i].has(DET)
+            {
                 i += 1;
                 continue;
             }
@@ -988,7 +1242,8 @@ impl Detector<'_, '_> {
                         org = true;
                     }
                     j += 1;
-                } else if t.is_punct('.') && j > s && toks[j - 1].has(TITLE) && toks[j - 1].e == t.s {
+                } else if t.is_punct('.') && j > s && toks[j - 1].has(TITLE) && toks[j - 1].e == t.s
+                {
                     j += 1;
                 } else {
                     break;
@@ -997,7 +1252,12 @@ impl Detector<'_, '_> {
             if j > s && caps >= 1 {
                 let all_upper = self.word(j - 1).chars().all(|c| !c.is_lowercase());
                 let person = caps >= 2 && !org && !all_upper || (gender > 0 && caps >= 1);
-                self.names.push(Name { s, e: j, person, gender });
+                self.names.push(Name {
+                    s,
+                    e: j,
+                    person,
+                    gender,
+                });
             }
             i = j.max(i + 1);
         }
@@ -1029,7 +1289,8 @@ impl Detector<'_, '_> {
     }
 
     fn last_person_before(&self, pos: usize, gender: u8) -> Option<(usize, usize)> {
-        let compatible = |n: &Name| n.person && (gender == 0 || n.gender == 0 || n.gender == gender);
+        let compatible =
+            |n: &Name| n.person && (gender == 0 || n.gender == 0 || n.gender == gender);
         for &ni in self.sources.iter().rev().take(MAX_LOOKBACK) {
             let n = self.names[ni];
             if n.e <= pos && compatible(&n) {
@@ -1037,7 +1298,12 @@ impl Detector<'_, '_> {
             }
         }
         let idx = self.names.partition_point(|n| n.e <= pos);
-        self.names[..idx].iter().rev().take(MAX_LOOKBACK).find(|n| compatible(n)).map(|n| self.strip_title(n.s, n.e))
+        self.names[..idx]
+            .iter()
+            .rev()
+            .take(MAX_LOOKBACK)
+            .find(|n| compatible(n))
+            .map(|n| self.strip_title(n.s, n.e))
     }
 
     fn strip_title(&self, mut s: usize, e: usize) -> (usize, usize) {
@@ -1052,12 +1318,18 @@ impl Detector<'_, '_> {
     fn resolve(&mut self, span: (usize, usize)) -> Option<(usize, usize)> {
         let toks = &self.doc.toks;
         let (s, e) = span;
-        if e == s + 1 && toks[s].is_word() && toks[s].has(PRON | REL) || self.word(s) == "her" && e == s + 1 {
+        if e == s + 1 && toks[s].is_word() && toks[s].has(PRON | REL)
+            || self.word(s) == "her" && e == s + 1
+        {
             let w = self.word(s).to_ascii_lowercase();
             let w = w.replace('’', "'");
             return match w.as_str() {
-                "he" | "him" | "he's" | "he'd" | "he'll" | "himself" => self.last_person_before(s, 1),
-                "she" | "her" | "she's" | "she'd" | "she'll" | "herself" => self.last_person_before(s, 2),
+                "he" | "him" | "he's" | "he'd" | "he'll" | "himself" => {
+                    self.last_person_before(s, 1)
+                }
+                "she" | "her" | "she's" | "she'd" | "she'll" | "herself" => {
+                    self.last_person_before(s, 2)
+                }
                 "who" | "whom" => {
                     // Antecedent: the name right before ", who" or "who".
                     let mut k = s;
@@ -1069,7 +1341,12 @@ impl Detector<'_, '_> {
                 }
                 "it" | "they" | "them" | "its" => {
                     let idx = self.names.partition_point(|n| n.e <= s);
-                    self.names[..idx].iter().rev().take(MAX_LOOKBACK).find(|n| !n.person).map(|n| (n.s, n.e))
+                    self.names[..idx]
+                        .iter()
+                        .rev()
+                        .take(MAX_LOOKBACK)
+                        .find(|n| !n.person)
+                        .map(|n| (n.s, n.e))
                 }
                 _ => None,
             };
@@ -1080,7 +1357,11 @@ impl Detector<'_, '_> {
         }
         // The mention recorded for this span.
         let idx = self.names.partition_point(|n| n.e <= a);
-        let own = self.names.get(idx).copied().filter(|n| n.s <= a && n.e >= b);
+        let own = self
+            .names
+            .get(idx)
+            .copied()
+            .filter(|n| n.s <= a && n.e >= b);
         if caps >= 2 {
             if let Some(n) = own {
                 let ni = idx;

@@ -90,9 +90,16 @@ pub(crate) struct Phrase {
 }
 
 pub(crate) struct Lexicon {
-    words: HashMap<String, WordInfo, BuildHasherDefault<FxHasher>>,
+    /// Keyed by the normalized bytes (see [`normalize_bytes`]).
+    words: HashMap<Vec<u8>, WordInfo, BuildHasherDefault<FxHasher>>,
+    /// Longest key: longer words are not looked up.
+    max_len: usize,
     /// Phrases, longest first.
     pub phrases: Vec<Phrase>,
+    /// Indices into `phrases` (ascending: longest first) by first word...
+    by_word: HashMap<&'static str, Vec<usize>, BuildHasherDefault<FxHasher>>,
+    /// ... and by first verb lemma.
+    by_lemma: HashMap<u16, Vec<usize>, BuildHasherDefault<FxHasher>>,
 }
 
 const SPEECH_TXT: &str = include_str!("lexicon/speech.txt");
@@ -108,7 +115,9 @@ const DOCUMENTS_TXT: &str = include_str!("lexicon/documents.txt");
 
 /// Non-comment, non-empty trimmed lines.
 fn entries(src: &'static str) -> impl Iterator<Item = &'static str> {
-    src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    src.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 /// Regular inflections of a verb lemma: (-s, -ed, -ing).
@@ -118,21 +127,41 @@ fn regular_forms(lemma: &str) -> [String; 3] {
     let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
     if lemma.ends_with('e') && !lemma.ends_with("ee") {
         let stem = &lemma[..n - 1];
-        [format!("{lemma}s"), format!("{lemma}d"), format!("{stem}ing")]
+        [
+            format!("{lemma}s"),
+            format!("{lemma}d"),
+            format!("{stem}ing"),
+        ]
     } else if lemma.ends_with("ee") {
-        [format!("{lemma}s"), format!("{lemma}d"), format!("{lemma}ing")]
+        [
+            format!("{lemma}s"),
+            format!("{lemma}d"),
+            format!("{lemma}ing"),
+        ]
     } else if n >= 2 && b[n - 1] == b'y' && !vowel(b[n - 2]) {
         let stem = &lemma[..n - 1];
-        [format!("{stem}ies"), format!("{stem}ied"), format!("{lemma}ing")]
+        [
+            format!("{stem}ies"),
+            format!("{stem}ied"),
+            format!("{lemma}ing"),
+        ]
     } else if lemma.ends_with('s')
         || lemma.ends_with("sh")
         || lemma.ends_with("ch")
         || lemma.ends_with('x')
         || lemma.ends_with('z')
     {
-        [format!("{lemma}es"), format!("{lemma}ed"), format!("{lemma}ing")]
+        [
+            format!("{lemma}es"),
+            format!("{lemma}ed"),
+            format!("{lemma}ing"),
+        ]
     } else {
-        [format!("{lemma}s"), format!("{lemma}ed"), format!("{lemma}ing")]
+        [
+            format!("{lemma}s"),
+            format!("{lemma}ed"),
+            format!("{lemma}ing"),
+        ]
     }
 }
 
@@ -141,9 +170,9 @@ fn form_of(lemma: &str, form: &str) -> Form {
         Form::Base
     } else if form.ends_with("ing") {
         Form::Ing
-    } else if form.ends_with('s') && !form.ends_with("ss") && !lemma.ends_with('s') {
-        Form::S3
-    } else if form.ends_with("es") && lemma.ends_with('s') {
+    } else if (form.ends_with('s') && !form.ends_with("ss") && !lemma.ends_with('s'))
+        || (form.ends_with("es") && lemma.ends_with('s'))
+    {
         Form::S3
     } else {
         Form::Past
@@ -152,7 +181,8 @@ fn form_of(lemma: &str, form: &str) -> Form {
 
 impl Lexicon {
     fn add(&mut self, word: &str, class: u32, form: Form, amb: bool, lemma: u16) {
-        let e = self.words.entry(word.to_string()).or_default();
+        self.max_len = self.max_len.max(word.len());
+        let e = self.words.entry(word.as_bytes().to_vec()).or_default();
         e.class |= class;
         if e.form == Form::None {
             e.form = form;
@@ -209,7 +239,10 @@ impl Lexicon {
     fn build() -> Lexicon {
         let mut lx = Lexicon {
             words: HashMap::default(),
+            max_len: 0,
             phrases: Vec::new(),
+            by_word: HashMap::default(),
+            by_lemma: HashMap::default(),
         };
         let mut lemmas: HashMap<String, u16> = HashMap::new();
         lx.add_verbs(SPEECH_TXT, SPEECH, &mut lemmas);
@@ -227,7 +260,9 @@ impl Lexicon {
             lx.add(w, DOC, Form::None, false, 0);
         }
         for line in entries(FUNCTION_TXT) {
-            let Some((tag, w)) = line.split_once(char::is_whitespace) else { continue };
+            let Some((tag, w)) = line.split_once(char::is_whitespace) else {
+                continue;
+            };
             let class = match tag {
                 "det" => DET,
                 "pron" => PRON,
@@ -245,7 +280,9 @@ impl Lexicon {
             lx.add(w.trim(), class, Form::None, false, 0);
         }
         for line in entries(PHRASES_TXT) {
-            let Some((kind, words)) = line.split_once(':') else { continue };
+            let Some((kind, words)) = line.split_once(':') else {
+                continue;
+            };
             let kind = match kind.trim() {
                 "speech" => PhraseKind::Class(SPEECH),
                 "belief" => PhraseKind::Class(BELIEF),
@@ -301,11 +338,39 @@ impl Lexicon {
         }
         // Longest first, stable (file order among equal lengths).
         lx.phrases.sort_by_key(|p| std::cmp::Reverse(p.pats.len()));
+        for (i, p) in lx.phrases.iter().enumerate() {
+            match &p.pats[0] {
+                Pat::Words(ws) => {
+                    for w in ws {
+                        lx.by_word.entry(*w).or_default().push(i);
+                    }
+                }
+                Pat::Lemma(id) => lx.by_lemma.entry(*id).or_default().push(i),
+                Pat::Any => {}
+            }
+        }
         lx
     }
 
-    /// Look up a word given as its lowercased, apostrophe-normalized bytes.
-    pub(crate) fn get(&self, key: &str) -> WordInfo {
+    /// Phrases that can start with this word (normalized) or verb lemma,
+    /// longest first.
+    pub(crate) fn phrases_for(&self, key: Option<&str>, lemma: u16) -> (&[usize], &[usize]) {
+        let a = key
+            .and_then(|k| self.by_word.get(k))
+            .map_or(&[][..], Vec::as_slice);
+        let b = if lemma == 0 {
+            &[][..]
+        } else {
+            self.by_lemma.get(&lemma).map_or(&[][..], Vec::as_slice)
+        };
+        (a, b)
+    }
+
+    /// Look up a word given as its normalized bytes.
+    pub(crate) fn get(&self, key: &[u8]) -> WordInfo {
+        if key.len() > self.max_len {
+            return WordInfo::default();
+        }
         self.words.get(key).copied().unwrap_or_default()
     }
 }
@@ -319,23 +384,30 @@ pub(crate) fn lexicon() -> &'static Lexicon {
 /// Normalize a word for lookup: ASCII lowercase, `’` as `'`. Returns `None`
 /// for words too long for the buffer or with other non-ASCII characters
 /// (no entry has them).
-pub(crate) fn normalize<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
-    let mut n = 0;
-    for ch in word.chars() {
-        let c = if ch.is_ascii() {
-            ch.to_ascii_lowercase() as u8
-        } else if ch == '\u{2019}' {
+pub(crate) fn normalize_bytes<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b [u8]> {
+    const APOS: &[u8] = "\u{2019}".as_bytes();
+    let b = word.as_bytes();
+    let (mut i, mut n) = (0, 0);
+    while i < b.len() {
+        let c = b[i];
+        let out = if c < 0x80 {
+            i += 1;
+            c.to_ascii_lowercase()
+        } else if b[i..].starts_with(APOS) {
+            i += APOS.len();
             b'\''
         } else {
             return None;
         };
-        if n == buf.len() {
-            return None;
-        }
-        buf[n] = c;
+        *buf.get_mut(n)? = out;
         n += 1;
     }
-    std::str::from_utf8(&buf[..n]).ok()
+    Some(&buf[..n])
+}
+
+/// [`normalize_bytes`] as a string.
+pub(crate) fn normalize<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+    normalize_bytes(word, buf).and_then(|b| std::str::from_utf8(b).ok())
 }
 
 /// Small, fast, deterministic hasher for short keys (FxHash).

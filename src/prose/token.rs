@@ -141,8 +141,10 @@ impl<'a> Doc<'a> {
                         // A straight quote touching a word on its right opens.
                         self.toks[i].kind = Kind::QOpen;
                         open = Some(i);
-                    } else if i > line_start {
-                        // The paragraph continues a quotation opened earlier.
+                    } else if i > line_start && self.quotes.last().is_none_or(|q| q.e <= line_start)
+                    {
+                        // The paragraph continues a quotation opened earlier
+                        // (only once per paragraph, which keeps this linear).
                         self.push_quote(line_start, i + 1);
                     }
                 }
@@ -183,11 +185,11 @@ impl<'a> Doc<'a> {
         while i < n {
             let t = self.toks[i];
             if t.kind == Kind::Newline {
-                if let Some(s) = cur {
-                    if t.nl > 1 || heading || !self.soft_wrap(i) {
-                        self.push_sent(s, i);
-                        cur = None;
-                    }
+                if let Some(s) = cur
+                    && (t.nl > 1 || heading || !self.soft_wrap(i))
+                {
+                    self.push_sent(s, i);
+                    cur = None;
                 }
                 line_first = true;
                 heading = false;
@@ -257,6 +259,10 @@ impl<'a> Doc<'a> {
         if word.chars().count() == 1 {
             return true; // an initial: "J. Smith"
         }
+        if word.eq_ignore_ascii_case("no") || word.eq_ignore_ascii_case("nos") {
+            // "No. 5", but "vote no. She …"
+            return self.toks.get(w + 2).is_some_and(|n| n.kind == Kind::Num);
+        }
         t.w.class & (ABBR | TITLE) != 0
     }
 
@@ -307,7 +313,13 @@ impl<'a> Doc<'a> {
             Kind::Num => {
                 let d = self.toks.get(i + 1)?;
                 let digits = self.text[t.s..t.e].bytes().all(|b| b.is_ascii_digit());
-                if digits && t.e - t.s <= 3 && d.e == d.s + 1 && d.s == t.e && (d.ch == '.' || d.ch == ')') && spaced(i + 1) {
+                if digits
+                    && t.e - t.s <= 3
+                    && d.e == d.s + 1
+                    && d.s == t.e
+                    && (d.ch == '.' || d.ch == ')')
+                    && spaced(i + 1)
+                {
                     Some((i + 2, false))
                 } else {
                     None
@@ -324,7 +336,12 @@ impl<'a> Doc<'a> {
         }
         if e > s {
             let (bs, be) = (self.toks[s].s, self.toks[e - 1].e);
-            self.sents.push(Sent { ts: s, te: e, bs, be });
+            self.sents.push(Sent {
+                ts: s,
+                te: e,
+                bs,
+                be,
+            });
         }
     }
 }
@@ -425,7 +442,10 @@ fn straight_quote(text: &str, i: usize, len: usize) -> Kind {
     };
     let close_after = match after {
         None => true,
-        Some(c) => c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '—' | '–'),
+        Some(c) => {
+            c.is_whitespace()
+                || matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '—' | '–')
+        }
     };
     if open_before && !close_after {
         Kind::QOpen
@@ -455,7 +475,8 @@ fn word(text: &str, s: usize, lex: &Lexicon, buf: &mut [u8; 32], out: &mut Vec<T
                 continue;
             }
             let next = b.get(i + 1).copied().unwrap_or(b' ');
-            let next_alnum = next.is_ascii_alphanumeric() || next >= 0x80 && next_is_alnum(text, i + 1);
+            let next_alnum =
+                next.is_ascii_alphanumeric() || next >= 0x80 && next_is_alnum(text, i + 1);
             let join = match c {
                 b'\'' | b'-' | b'&' => next_alnum && i > s,
                 b'.' => {
@@ -502,7 +523,7 @@ fn word(text: &str, s: usize, lex: &Lexicon, buf: &mut [u8; 32], out: &mut Vec<T
         WordInfo::default()
     } else {
         let key = word.strip_suffix('.').unwrap_or(word);
-        match lexicon::normalize(key, buf) {
+        match lexicon::normalize_bytes(key, buf) {
             Some(k) => lex.get(k),
             None => WordInfo::default(),
         }

@@ -250,7 +250,7 @@ impl InlineParser {
 
     fn match_braces(&mut self, source: &str, span: Span, diagnostics: &mut Vec<Diagnostic>) {
         self.stack.clear();
-        let mut too_deep_reported = false;
+        let mut first_too_deep: Option<usize> = None;
         for index in 0..self.specials.len() {
             match self.specials[index].kind {
                 Kind::Open => self.stack.push(index),
@@ -262,25 +262,23 @@ impl InlineParser {
                         if self.stack.len() + 1 > MAX_TAG_DEPTH {
                             self.specials[open].role = Role::Silent;
                             self.specials[index].role = Role::Silent;
-                            if !too_deep_reported {
-                                too_deep_reported = true;
-                                let at = self.specials[open].start;
-                                diagnostics.push(
-                                    Diagnostic::warning(
-                                        rule_names::NESTING_TOO_DEEP,
-                                        Span::new(at, at + 1),
-                                        format!(
-                                            "tags are nested more than {MAX_TAG_DEPTH} levels deep"
-                                        ),
-                                    )
-                                    .with_help("braces deeper than this are kept as literal text"),
-                                );
-                            }
+                            let at = self.specials[open].start;
+                            first_too_deep = Some(first_too_deep.map_or(at, |f| f.min(at)));
                         }
                     }
                 }
                 _ => {}
             }
+        }
+        if let Some(at) = first_too_deep {
+            diagnostics.push(
+                Diagnostic::warning(
+                    rule_names::NESTING_TOO_DEEP,
+                    Span::new(at, at + 1),
+                    format!("tags are nested more than {MAX_TAG_DEPTH} levels deep"),
+                )
+                .with_help("braces deeper than this are kept as literal text"),
+            );
         }
         for &open in &self.stack {
             let at = self.specials[open].start;
@@ -326,20 +324,12 @@ impl InlineParser {
                 continue;
             };
             let (o, c) = (special.start, self.specials[close].start);
-            let inner_open = index + 1;
-            let template_inner = self
-                .specials
-                .get(inner_open)
-                .filter(|s| s.kind == Kind::Open && s.start == o + 1 && s.role == Role::Unmatched)
-                .and_then(|s| s.partner)
-                .filter(|&p| self.specials[p].start + 1 == c);
-            let role = if let Some(inner_close) = template_inner {
-                self.specials[inner_open].role = Role::Silent;
-                self.specials[inner_close].role = Role::Silent;
+            let role = if self.mark_template(index) {
                 Role::Silent
-            } else if c > o + 2 && bytes[o + 1] == b'%' && bytes[c - 1] == b'%' {
-                Role::Silent
-            } else if matches!(bytes[o + 1], b'#' | b'.' | b':') {
+            } else if (c > o + 2 && bytes[o + 1] == b'%' && bytes[c - 1] == b'%')
+                || matches!(bytes[o + 1], b'#' | b'.' | b':')
+            {
+                // `{%…%}` template tags and `{#id}`/`{.class}`/`{:attr}` attributes.
                 Role::Silent
             } else {
                 diagnostics.push(
@@ -356,6 +346,38 @@ impl InlineParser {
             };
             self.specials[index].role = role;
             self.specials[close].role = role;
+        }
+    }
+
+    /// If the pair opened at `open` is template braces `{{…}}` — its first inner byte opens
+    /// an undecided pair closed right before its own `}` — marks the chain of such pairs
+    /// silent (`{{{body}}}` is literal at every level) and returns true.
+    fn mark_template(&mut self, open: usize) -> bool {
+        let mut outer = open;
+        let mut marked = false;
+        loop {
+            let (o, c) = match self.specials[outer].partner {
+                Some(close) => (self.specials[outer].start, self.specials[close].start),
+                None => return marked,
+            };
+            let inner = outer + 1;
+            let inner_close = self
+                .specials
+                .get(inner)
+                .filter(|s| s.kind == Kind::Open && s.start == o + 1 && s.role == Role::Unmatched)
+                .and_then(|s| s.partner)
+                .filter(|&p| self.specials[p].start + 1 == c);
+            let Some(inner_close) = inner_close else {
+                return marked;
+            };
+            for at in [outer, inner, inner_close] {
+                self.specials[at].role = Role::Silent;
+            }
+            if let Some(close) = self.specials[outer].partner {
+                self.specials[close].role = Role::Silent;
+            }
+            marked = true;
+            outer = inner;
         }
     }
 

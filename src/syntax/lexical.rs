@@ -20,7 +20,8 @@ fn consumed(whole: &str, rest: &str) -> usize {
 }
 
 fn is_id_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_' || c == '-'
+    // XID_Continue adds combining marks, so a decomposed `mu\u{308}ller` is one id.
+    c.is_alphanumeric() || c == '_' || c == '-' || unicode_ident::is_xid_continue(c)
 }
 
 /// An identifier: `[\p{Alphabetic}_][\p{Alphanumeric}_-]*`, ending in a letter or digit.
@@ -233,9 +234,11 @@ pub struct DirectiveParts<'a> {
 pub fn directive(body: &str) -> Option<DirectiveParts<'_>> {
     let trimmed_start = body.len() - body.trim_start().len();
     let after_ws = &body[trimmed_start..];
+    // The name runs to whitespace, a comma or the end, so `claimmark-disable2` and
+    // `claimmark-Disable` are unknown names (reported), not `disable` plus a rule list.
     let result: IResult<&str, &str> = (
         tag("claimmark-"),
-        take_while1(|c: char| c.is_ascii_lowercase() || c == '-'),
+        take_while1(|c: char| !c.is_whitespace() && c != ','),
     )
         .map(|(_, name)| name)
         .parse(after_ws);
@@ -283,6 +286,7 @@ mod tests {
         assert_eq!(identifier("kross_"), Ok(("_", "kross")));
         assert_eq!(identifier("vsse-staff-"), Ok(("-", "vsse-staff")));
         assert_eq!(identifier("müller."), Ok((".", "müller")));
+        assert_eq!(identifier("mu\u{308}ller."), Ok((".", "mu\u{308}ller")));
         assert_eq!(identifier("_a1"), Ok(("", "_a1")));
         assert!(identifier("_").is_err());
         assert!(identifier("1abc").is_err());
