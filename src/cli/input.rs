@@ -66,9 +66,15 @@ pub fn read(path: &Path, stdin_name: Option<&str>) -> Result<Input, InputError> 
     Ok(Input { name, text })
 }
 
-/// A path as users wrote it, without a leading `./`.
+/// A path as users wrote it, without a leading `./`; absolute paths under the current
+/// directory are shown relative to it.
 pub fn display_path(path: &Path) -> String {
-    let shown = path.strip_prefix(".").unwrap_or(path);
+    let cwd = std::env::current_dir().ok();
+    let shown = match &cwd {
+        Some(cwd) if path.is_absolute() => path.strip_prefix(cwd).unwrap_or(path),
+        _ => path,
+    };
+    let shown = shown.strip_prefix(".").unwrap_or(shown);
     let shown: PathBuf = if shown.as_os_str().is_empty() {
         path.to_path_buf()
     } else {

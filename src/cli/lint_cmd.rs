@@ -2,17 +2,17 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Instant;
 
-use claimmark::lint::{Config, lint};
-use claimmark::{LineIndex, Severity};
+use claimmark::lint::lint;
+use claimmark::{Diagnostic, LineIndex, Severity, Span};
 use clap::{Args, ValueEnum};
+use rayon::prelude::*;
 
+use super::discover::{LoadError, Loaded, Resolver, Shard};
 use super::format::{Concise, Emitter, FileReport, Full, Json, Summary};
 use super::{ColorChoice, exit, input};
-
-/// File extensions linted when walking directories.
-pub const EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum LintFormat {
@@ -22,6 +22,12 @@ pub enum LintFormat {
     Concise,
     /// One JSON document with every finding and a summary.
     Json,
+    /// One JSON object per finding and line, streamed as files are linted.
+    JsonLines,
+    /// SARIF 2.1.0, for code scanning (rules, results, fixes).
+    Sarif,
+    /// GitHub Actions workflow commands (`::error file=…`), one per finding.
+    Github,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -43,8 +49,8 @@ impl FailOn {
 
 #[derive(Debug, Args)]
 pub struct LintArgs {
-    /// Files and directories to lint (directories: .md, .markdown and .txt files,
-    /// respecting .gitignore); `-` reads standard input.
+    /// Files and directories to lint (directories: files with the configured extensions,
+    /// .md .markdown .txt by default, respecting .gitignore/.ignore); `-` reads stdin.
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
     /// Output format [default: full on a terminal, concise otherwise].
@@ -53,57 +59,198 @@ pub struct LintArgs {
     /// Exit with 1 when a finding is at least this severe.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub fail_on: FailOn,
-    /// Always exit 0 when linting ran (report only); I/O errors still exit 2.
+    /// Always exit 0 when linting ran (report only); unreadable files still exit 2.
     #[arg(long)]
     pub exit_zero: bool,
-    /// The file name to show for standard input.
+    /// The file name to show for standard input (also used to find its configuration).
     #[arg(long)]
     pub stdin_filename: Option<String>,
+    /// Use this configuration file for every file instead of the nearest claimmark.toml.
+    #[arg(long, value_name = "PATH", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+    /// Ignore configuration files; use the built-in defaults.
+    #[arg(long)]
+    pub isolated: bool,
+    /// Lint this many files at once [default: the number of cores].
+    #[arg(short = 'j', long = "jobs", value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Lint only slice K of N (1-based) of the files, chosen by a stable hash of the path,
+    /// so a CI matrix can split an archive: `--shard 1/4` … `--shard 4/4`.
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<Shard>,
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 }
 
-/// Expands the arguments into files, sorted within each directory for stable output.
-fn collect_files(paths: &[PathBuf], problems: &mut Vec<String>) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    for path in paths {
-        if path == Path::new("-") || path.is_file() {
-            files.push(path.clone());
+/// One file to lint and the configuration that governs it.
+struct Job {
+    path: PathBuf,
+    /// The name shown in output.
+    name: String,
+    config: Arc<Loaded>,
+}
+
+/// What linting one file produced.
+struct Outcome {
+    name: String,
+    text: String,
+    diagnostics: Vec<Diagnostic>,
+    unreadable: bool,
+}
+
+/// Files are linted in ordered batches: each batch in parallel, then emitted in order.
+/// Output is identical for any `-j`, and memory holds one batch, not the archive.
+const BATCH: usize = 64;
+
+/// Expands the arguments into jobs: explicit files always, directory contents filtered by
+/// their configuration; sorted by path for deterministic output.
+fn collect_jobs(
+    args: &LintArgs,
+    resolver: &mut Resolver,
+) -> Result<(Vec<Job>, Vec<Outcome>), LoadError> {
+    let mut jobs = Vec::new();
+    let mut missing = Vec::new();
+    for path in &args.paths {
+        if path == Path::new("-") {
+            let name = args
+                .stdin_filename
+                .clone()
+                .unwrap_or_else(|| "<stdin>".into());
+            let config =
+                resolver.for_path(Path::new(args.stdin_filename.as_deref().unwrap_or(".")))?;
+            jobs.push(Job {
+                path: path.clone(),
+                name,
+                config,
+            });
             continue;
         }
-        if !path.exists() {
-            problems.push(format!(
-                "{}: no such file or directory",
-                input::display_path(path)
-            ));
+        if path.is_file() {
+            let config = resolver.for_path(path)?;
+            jobs.push(Job {
+                path: path.clone(),
+                name: input::display_path(path),
+                config,
+            });
             continue;
         }
-        let mut found = Vec::new();
+        if !path.is_dir() {
+            let name = input::display_path(path);
+            missing.push(unreadable(name, "no such file or directory".into()));
+            continue;
+        }
         for entry in ignore::WalkBuilder::new(path).require_git(false).build() {
-            match entry {
-                Ok(entry) => {
-                    let is_file = entry.file_type().is_some_and(|t| t.is_file());
-                    let wanted = entry
-                        .path()
-                        .extension()
-                        .and_then(|e| e.to_str())
-                        .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
-                    if is_file && wanted {
-                        found.push(entry.into_path());
-                    }
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    missing.push(unreadable(input::display_path(path), e.to_string()));
+                    continue;
                 }
-                Err(e) => problems.push(e.to_string()),
+            };
+            if !entry.file_type().is_some_and(|t| t.is_file()) {
+                continue;
+            }
+            let file = entry.into_path();
+            let config = resolver.for_path(&file)?;
+            if config.wants(&std::path::absolute(&file).unwrap_or_else(|_| file.clone())) {
+                jobs.push(Job {
+                    name: input::display_path(&file),
+                    path: file,
+                    config,
+                });
             }
         }
-        found.sort();
-        files.extend(found);
     }
-    files
+    jobs.sort_by(|a, b| a.name.cmp(&b.name));
+    jobs.dedup_by(|a, b| a.name == b.name);
+    if let Some(shard) = args.shard {
+        jobs.retain(|job| shard.contains(&job.name));
+        missing.retain(|o| shard.contains(&o.name));
+    }
+    Ok((jobs, missing))
+}
+
+fn unreadable(name: String, reason: String) -> Outcome {
+    let diagnostic = Diagnostic::error(
+        "unreadable-file",
+        Span::new(0, 0),
+        format!("cannot lint this file: {reason}"),
+    )
+    .with_help("the other files were linted; fix or exclude this one");
+    Outcome {
+        name,
+        text: String::new(),
+        diagnostics: vec![diagnostic],
+        unreadable: true,
+    }
+}
+
+/// Reads and lints one file. Never fails: problems become an `unreadable-file` finding.
+fn lint_one(job: &Job) -> Outcome {
+    let files = &job.config.settings.files;
+    let bytes = if job.path == Path::new("-") {
+        let mut bytes = Vec::new();
+        match std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes) {
+            Ok(_) => bytes,
+            Err(e) => return unreadable(job.name.clone(), e.to_string()),
+        }
+    } else {
+        match std::fs::metadata(&job.path) {
+            Ok(meta) if meta.len() > files.max_size => {
+                return unreadable(
+                    job.name.clone(),
+                    format!(
+                        "it is {} bytes, over the limit of {} (files.max-size)",
+                        meta.len(),
+                        files.max_size
+                    ),
+                );
+            }
+            Ok(_) => {}
+            Err(e) => return unreadable(job.name.clone(), e.to_string()),
+        }
+        match std::fs::read(&job.path) {
+            Ok(bytes) => bytes,
+            Err(e) => return unreadable(job.name.clone(), e.to_string()),
+        }
+    };
+    if bytes.len() as u64 > files.max_size {
+        return unreadable(
+            job.name.clone(),
+            format!(
+                "it is {} bytes, over the limit of {} (files.max-size)",
+                bytes.len(),
+                files.max_size
+            ),
+        );
+    }
+    if let Some(at) = memchr::memchr(0, &bytes[..bytes.len().min(8192)]) {
+        return unreadable(
+            job.name.clone(),
+            format!("it looks binary (a NUL byte at byte offset {at})"),
+        );
+    }
+    let text = match input::decode(&job.name, bytes) {
+        Ok(text) => text,
+        Err(input::InputError::NotUtf8 { offset, .. }) => {
+            return unreadable(
+                job.name.clone(),
+                format!("it is not valid UTF-8: invalid byte sequence at byte offset {offset}"),
+            );
+        }
+        Err(e) => return unreadable(job.name.clone(), e.to_string()),
+    };
+    let linted = lint(&text, &job.config.settings.lint);
+    Outcome {
+        name: job.name.clone(),
+        text,
+        diagnostics: linted.diagnostics,
+        unreadable: false,
+    }
 }
 
 pub fn run(args: LintArgs) -> u8 {
     let started = Instant::now();
-    let config = Config::default();
     let format = args.format.unwrap_or_else(|| {
         use std::io::IsTerminal;
         if std::io::stdout().is_terminal() {
@@ -116,37 +263,62 @@ pub fn run(args: LintArgs) -> u8 {
         LintFormat::Full => Box::new(Full::new(args.color.enabled())),
         LintFormat::Concise => Box::new(Concise),
         LintFormat::Json => Box::<Json>::default(),
+        LintFormat::JsonLines => Box::new(super::format::JsonLines),
+        LintFormat::Sarif => Box::<super::format::Sarif>::default(),
+        LintFormat::Github => Box::new(super::format::Github),
     };
-    let mut problems = Vec::new();
-    let files = collect_files(&args.paths, &mut problems);
+    let mut resolver = match Resolver::new(args.config.as_deref(), args.isolated) {
+        Ok(resolver) => resolver,
+        Err(e) => return super::fail(e),
+    };
+    let (jobs, missing) = match collect_jobs(&args, &mut resolver) {
+        Ok(found) => found,
+        Err(e) => return super::fail(e),
+    };
+    let pool = match rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.unwrap_or(0))
+        .build()
+    {
+        Ok(pool) => pool,
+        Err(e) => return super::fail(format!("cannot start worker threads: {e}")),
+    };
+
     let mut summary = Summary::default();
     let mut failing = false;
+    let mut any_unreadable = false;
     let threshold = args.fail_on.threshold();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    for path in &files {
-        let doc = match input::read(path, args.stdin_filename.as_deref()) {
-            Ok(doc) => doc,
-            Err(e) => {
-                problems.push(e.to_string());
-                continue;
-            }
-        };
-        let linted = lint(&doc.text, &config);
+    let mut emit = |outcome: &Outcome, out: &mut dyn Write| -> std::io::Result<()> {
         summary.files += 1;
-        summary.count(&linted.diagnostics);
-        failing |= linted.diagnostics.iter().any(|d| d.severity >= threshold);
-        let index = LineIndex::new(&doc.text);
-        let report = FileReport {
-            path: &doc.name,
-            source: &doc.text,
-            line_index: &index,
-            diagnostics: &linted.diagnostics,
-        };
-        if let Err(e) = emitter.file(&mut out, &report) {
+        summary.count(&outcome.diagnostics);
+        any_unreadable |= outcome.unreadable;
+        failing |= outcome.diagnostics.iter().any(|d| d.severity >= threshold);
+        let index = LineIndex::new(&outcome.text);
+        emitter.file(
+            out,
+            &FileReport {
+                path: &outcome.name,
+                source: &outcome.text,
+                line_index: &index,
+                diagnostics: &outcome.diagnostics,
+            },
+        )
+    };
+    for outcome in &missing {
+        if let Err(e) = emit(outcome, &mut out) {
             return write_failed(e);
         }
     }
+    for batch in jobs.chunks(BATCH) {
+        let outcomes: Vec<Outcome> = pool.install(|| batch.par_iter().map(lint_one).collect());
+        for outcome in &outcomes {
+            if let Err(e) = emit(outcome, &mut out) {
+                return write_failed(e);
+            }
+        }
+    }
+    drop(emit);
     summary.elapsed = started.elapsed();
     if let Err(e) = emitter
         .finish(&mut out, &summary)
@@ -154,10 +326,7 @@ pub fn run(args: LintArgs) -> u8 {
     {
         return write_failed(e);
     }
-    for problem in &problems {
-        eprintln!("claimmark: {problem}");
-    }
-    if !problems.is_empty() {
+    if any_unreadable {
         exit::ERROR
     } else if failing && !args.exit_zero {
         exit::FINDINGS

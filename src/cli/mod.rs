@@ -1,6 +1,8 @@
 //! The `claimmark` command line: a thin layer over the library that reads files,
 //! picks an output format and sets the exit code.
 
+mod config_cmd;
+pub mod discover;
 pub mod format;
 pub mod input;
 mod lint_cmd;
@@ -41,6 +43,10 @@ pub enum Command {
     Lint(lint_cmd::LintArgs),
     /// List every rule with its default severity.
     Rules,
+    /// Write a commented default claimmark.toml.
+    Init(config_cmd::InitArgs),
+    /// Show the effective configuration for a file.
+    Config(config_cmd::ConfigArgs),
     /// Explain a rule: what it flags, why, and an example.
     Explain(rules_cmd::ExplainArgs),
     /// Print the publishable copy: annotations removed, the writer's text untouched.
@@ -86,6 +92,8 @@ pub fn run() -> ExitCode {
     let code = match cli.command {
         Command::Lint(args) => lint_cmd::run(args),
         Command::Rules => rules_cmd::rules(),
+        Command::Init(args) => config_cmd::init(args),
+        Command::Config(args) => config_cmd::show(args),
         Command::Explain(args) => rules_cmd::explain(args),
         Command::Strip(args) => strip_cmd::run(args),
         Command::Parse(args) => parse_cmd::run(args),

@@ -3,7 +3,10 @@
 
 mod concise;
 mod full;
+mod github;
 mod json;
+mod json_lines;
+mod sarif;
 
 use std::io::{self, Write};
 
@@ -11,7 +14,10 @@ use claimmark::{Diagnostic, LineIndex, Severity};
 
 pub use concise::Concise;
 pub use full::Full;
+pub use github::Github;
 pub use json::{Json, diagnostic_json};
+pub use json_lines::JsonLines;
+pub use sarif::Sarif;
 
 /// One file's findings, with what is needed to place them.
 pub struct FileReport<'a> {
