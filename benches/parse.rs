@@ -30,7 +30,8 @@ fn realistic(target: usize) -> String {
         "[@galeotti]: Mark Galeotti\n  role: analyst of Russian security affairs\n  kind: person\n[@kross]: Kristof Clerix\n  role: a Belgian journalist\n[@ministry]: Ministry of Justice\n  kind: organization\n[#total_staff]: = vsse_staff + adiv_staff\n  tolerance: 5%\n\n",
         "<!-- claimmark-disable-next-line unattributed-claim -- checked with the desk -->\nSome copy with `inline {code}` spans, a <span class=\"note\">raw tag</span>, and an escaped \\{brace\\} for good measure.\n\n",
     ];
-    let mut out = String::from("---\ntitle: Benchmark draft\npublished: 2019-06-01\nlang: en\n---\n");
+    let mut out =
+        String::from("---\ntitle: Benchmark draft\npublished: 2019-06-01\nlang: en\n---\n");
     let mut i = 0;
     while out.len() < target {
         out.push_str(paragraphs[i % paragraphs.len()]);
@@ -43,7 +44,9 @@ type Generator = fn(usize) -> String;
 
 fn adversarial() -> Vec<(&'static str, Generator)> {
     vec![
-        ("nested braces {{{…}}}", |n| format!("{}x{}", "{".repeat(n / 2), "}".repeat(n / 2))),
+        ("nested braces {{{…}}}", |n| {
+            format!("{}x{}", "{".repeat(n / 2), "}".repeat(n / 2))
+        }),
         ("unclosed braces {{{…", |n| "{".repeat(n)),
         ("tags {a}@x back to back", |n| "{a}@x".repeat(n / 5)),
         ("one long line of prose", |n| "word ".repeat(n / 5)),
@@ -64,9 +67,15 @@ fn adversarial() -> Vec<(&'static str, Generator)> {
         ("open comments <!-- without -->", |n| "<!-- ".repeat(n / 5)),
         ("open tags <a without >", |n| "<a ".repeat(n / 3)),
         ("link destinations ](( unclosed", |n| "](((".repeat(n / 4)),
-        ("link destinations ]( nested", |n| format!("{}{}", "](".repeat(n / 4), ")".repeat(n / 4))),
-        ("many lines of definitions", |n| "[@a]: A\n  role: x\n".repeat(n / 18)),
-        ("many blank-separated paragraphs", |n| "{a}@x b\n\n".repeat(n / 9)),
+        ("link destinations ]( nested", |n| {
+            format!("{}{}", "](".repeat(n / 4), ")".repeat(n / 4))
+        }),
+        ("many lines of definitions", |n| {
+            "[@a]: A\n  role: x\n".repeat(n / 18)
+        }),
+        ("many blank-separated paragraphs", |n| {
+            "{a}@x b\n\n".repeat(n / 9)
+        }),
     ]
 }
 
@@ -77,7 +86,8 @@ fn mb_per_s(bytes: usize, d: Duration) -> f64 {
 fn main() {
     let quick = std::env::args().any(|a| a == "quick");
     // `cargo bench --bench parse -- only=backslash` runs the matching adversarial inputs alone.
-    let only: Option<String> = std::env::args().find_map(|a| a.strip_prefix("only=").map(str::to_string));
+    let only: Option<String> =
+        std::env::args().find_map(|a| a.strip_prefix("only=").map(str::to_string));
     let size = if quick { 2_000_000 } else { 20_000_000 };
     let runs = if quick { 2 } else { 3 };
 
@@ -141,7 +151,13 @@ fn main() {
         return;
     }
     println!("\n## A 100 MB single line");
-    let line = "A reporter's very long line with {a claim}@src:reported and 650 staff; ".repeat(100_000_000 / 72);
+    let line = "A reporter's very long line with {a claim}@src:reported and 650 staff; "
+        .repeat(100_000_000 / 72);
     let d = time(&line, 1);
-    println!("{:.0} MB in {:.0} ms: {:.0} MB/s", line.len() as f64 / 1e6, d.as_secs_f64() * 1e3, mb_per_s(line.len(), d));
+    println!(
+        "{:.0} MB in {:.0} ms: {:.0} MB/s",
+        line.len() as f64 / 1e6,
+        d.as_secs_f64() * 1e3,
+        mb_per_s(line.len(), d)
+    );
 }

@@ -6,6 +6,7 @@
 //! renders the data.
 
 pub mod diagnostic;
+pub mod export;
 pub mod lint;
 pub mod numbers;
 pub mod prose;

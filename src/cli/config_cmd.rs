@@ -37,17 +37,15 @@ pub struct ConfigArgs {
 
 pub fn init(args: InitArgs) -> u8 {
     let target = args.dir.join(CONFIG_NAMES[0]);
-    if !args.force {
-        if let Some(existing) = CONFIG_NAMES
-            .iter()
-            .map(|n| args.dir.join(n))
-            .find(|p| p.exists())
-        {
-            return fail(format!(
-                "{} already exists; use --force to overwrite it",
-                input::display_path(&existing)
-            ));
-        }
+    let existing = CONFIG_NAMES
+        .iter()
+        .map(|n| args.dir.join(n))
+        .find(|p| p.exists());
+    if let (false, Some(existing)) = (args.force, existing) {
+        return fail(format!(
+            "{} already exists; use --force to overwrite it",
+            input::display_path(&existing)
+        ));
     }
     match output::write_atomically(&target, DEFAULT_TOML.as_bytes()) {
         Ok(()) => {

@@ -318,7 +318,6 @@ pub fn run(args: LintArgs) -> u8 {
             }
         }
     }
-    drop(emit);
     summary.elapsed = started.elapsed();
     if let Err(e) = emitter
         .finish(&mut out, &summary)

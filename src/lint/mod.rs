@@ -2,6 +2,8 @@
 //! diagnostics out. Reading files and printing belong to the CLI.
 
 pub mod config;
+pub mod prose;
+pub mod quantities;
 mod suppress;
 
 use std::collections::HashMap;
@@ -78,6 +80,12 @@ pub struct Context<'a> {
     pub config: &'a Config,
     /// Source definitions by id (the first one, when duplicated).
     pub sources: HashMap<&'a str, &'a Definition>,
+    /// Quantity tag values and relation outcomes, computed on first use
+    /// ([`Context::quantities`]).
+    quantities: std::sync::OnceLock<quantities::Quantities<'a>>,
+    /// Sentences and prose attributions of the stripped text, computed on first use
+    /// ([`Context::prose`]).
+    prose: std::sync::OnceLock<prose::ProseAnalysis>,
 }
 
 impl<'a> Context<'a> {
@@ -95,6 +103,8 @@ impl<'a> Context<'a> {
             document,
             config,
             sources,
+            quantities: std::sync::OnceLock::new(),
+            prose: std::sync::OnceLock::new(),
         }
     }
 

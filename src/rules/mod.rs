@@ -15,10 +15,16 @@ mod confidence_mismatch;
 mod duplicate_definition;
 mod invalid_front_matter;
 mod malformed_definition;
+mod missing_publication_date;
 mod nesting_too_deep;
+mod number_conflict;
+mod quantity_without_value;
+mod relation_mismatch;
 mod unattributed_claim;
 mod unclosed_tag;
+mod undefined_quantity;
 mod undefined_source;
+mod unit_mismatch;
 mod unknown_confidence;
 mod unknown_directive;
 mod unknown_field;
@@ -136,6 +142,12 @@ pub static REGISTRY: &[RuleInfo] = &[
         Attribution,
         check
     ),
+    rule!(number_conflict, "number-conflict", Error, Numbers, check),
+    rule!(relation_mismatch, "relation-mismatch", Error, Numbers, check),
+    rule!(unit_mismatch, "unit-mismatch", Error, Numbers, check),
+    rule!(undefined_quantity, "undefined-quantity", Error, Numbers, check),
+    rule!(quantity_without_value, "quantity-without-value", Error, Numbers, check),
+    rule!(missing_publication_date, "missing-publication-date", Warning, Numbers, check),
 ];
 
 /// Looks a rule up by its public name.

@@ -25,7 +25,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(confidence) = &tag.suffix.confidence else {
             continue;
         };
-        if vocabulary.iter().any(|w| *w == confidence.text) {
+        if vocabulary.contains(&confidence.text) {
             continue;
         }
         let mut diagnostic = Diagnostic::error(
