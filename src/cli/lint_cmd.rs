@@ -187,42 +187,28 @@ fn unreadable(name: String, reason: String) -> Outcome {
 
 /// Reads and lints one file. Never fails: problems become an `unreadable-file` finding.
 fn lint_one(job: &Job) -> Outcome {
-    let files = &job.config.settings.files;
-    let bytes = if job.path == Path::new("-") {
+    let max_size = job.config.settings.files.max_size;
+    // Checked on the metadata first, so a huge file is never read into memory.
+    let too_large = |len: u64| {
+        (len > max_size)
+            .then(|| format!("it is {len} bytes, over the limit of {max_size} (files.max-size)"))
+    };
+    let read = if job.path == Path::new("-") {
         let mut bytes = Vec::new();
-        match std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes) {
-            Ok(_) => bytes,
-            Err(e) => return unreadable(job.name.clone(), e.to_string()),
-        }
+        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes).map(|_| bytes)
     } else {
-        match std::fs::metadata(&job.path) {
-            Ok(meta) if meta.len() > files.max_size => {
-                return unreadable(
-                    job.name.clone(),
-                    format!(
-                        "it is {} bytes, over the limit of {} (files.max-size)",
-                        meta.len(),
-                        files.max_size
-                    ),
-                );
-            }
-            Ok(_) => {}
-            Err(e) => return unreadable(job.name.clone(), e.to_string()),
-        }
-        match std::fs::read(&job.path) {
-            Ok(bytes) => bytes,
-            Err(e) => return unreadable(job.name.clone(), e.to_string()),
+        match std::fs::metadata(&job.path).map(|meta| too_large(meta.len())) {
+            Ok(Some(reason)) => return unreadable(job.name.clone(), reason),
+            Ok(None) => std::fs::read(&job.path),
+            Err(e) => Err(e),
         }
     };
-    if bytes.len() as u64 > files.max_size {
-        return unreadable(
-            job.name.clone(),
-            format!(
-                "it is {} bytes, over the limit of {} (files.max-size)",
-                bytes.len(),
-                files.max_size
-            ),
-        );
+    let bytes = match read {
+        Ok(bytes) => bytes,
+        Err(e) => return unreadable(job.name.clone(), e.to_string()),
+    };
+    if let Some(reason) = too_large(bytes.len() as u64) {
+        return unreadable(job.name.clone(), reason);
     }
     if let Some(at) = memchr::memchr(0, &bytes[..bytes.len().min(8192)]) {
         return unreadable(

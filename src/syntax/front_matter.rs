@@ -111,6 +111,27 @@ fn body_offset(source: &str, body: Span, line: usize, column: usize) -> usize {
         .map_or(l.content_end.min(body.end.max(at)), |(i, _)| at + i)
 }
 
+/// Reads the keys Claimmark knows, whatever the format: `published` (alias `date`),
+/// `title`, `url`, `lang`, and `author`/`authors` (a string or a list).
+fn read_keys(
+    source: &str,
+    body: Span,
+    fm: &mut FrontMatter,
+    scalar: impl Fn(&str) -> Option<String>,
+    list: impl Fn(&str) -> Vec<String>,
+) {
+    if let Some((key, value)) = ["published", "date"]
+        .iter()
+        .find_map(|k| scalar(k).map(|v| (*k, v)))
+    {
+        fm.published = Some(Name::new(value, key_line(source, body, key)));
+    }
+    fm.title = scalar("title");
+    fm.url = scalar("url");
+    fm.lang = scalar("lang");
+    fm.authors = ["author", "authors"].iter().flat_map(|k| list(k)).collect();
+}
+
 fn read_yaml(source: &str, body: Span, fm: &mut FrontMatter) -> Result<(), (usize, String)> {
     let text = body.text(source);
     let docs = Yaml::load_from_str(text).map_err(|e| {
@@ -133,29 +154,17 @@ fn read_yaml(source: &str, body: Span, fm: &mut FrontMatter) -> Result<(), (usiz
         ));
     }
     let scalar = |key: &str| root.as_mapping_get(key).and_then(yaml_scalar);
-    if let Some((key, value)) = ["published", "date"]
-        .iter()
-        .find_map(|k| scalar(k).map(|v| (*k, v)))
-    {
-        fm.published = Some(Name::new(value, key_line(source, body, key)));
-    }
-    fm.title = scalar("title");
-    fm.url = scalar("url");
-    fm.lang = scalar("lang");
-    for key in ["author", "authors"] {
-        match root.as_mapping_get(key) {
-            Some(node) if node.is_sequence() => {
-                fm.authors.extend(
-                    node.as_sequence()
-                        .into_iter()
-                        .flatten()
-                        .filter_map(yaml_scalar),
-                );
-            }
-            Some(node) => fm.authors.extend(yaml_scalar(node)),
-            None => {}
-        }
-    }
+    let list = |key: &str| match root.as_mapping_get(key) {
+        Some(node) if node.is_sequence() => node
+            .as_sequence()
+            .into_iter()
+            .flatten()
+            .filter_map(yaml_scalar)
+            .collect(),
+        Some(node) => yaml_scalar(node).into_iter().collect(),
+        None => Vec::new(),
+    };
+    read_keys(source, body, fm, scalar, list);
     Ok(())
 }
 
@@ -206,24 +215,14 @@ fn read_toml(source: &str, body: Span, fm: &mut FrontMatter) -> Result<(), (usiz
             _ => None,
         }
     };
-    if let Some((key, value)) = ["published", "date"]
-        .iter()
-        .find_map(|k| scalar(k).map(|v| (*k, v)))
-    {
-        fm.published = Some(Name::new(value, key_line(source, body, key)));
-    }
-    fm.title = scalar("title");
-    fm.url = scalar("url");
-    fm.lang = scalar("lang");
-    for key in ["author", "authors"] {
-        match table.get(key) {
-            Some(toml::Value::Array(items)) => {
-                fm.authors
-                    .extend(items.iter().filter_map(|v| v.as_str().map(str::to_string)));
-            }
-            Some(toml::Value::String(s)) => fm.authors.push(s.clone()),
-            _ => {}
-        }
-    }
+    let list = |key: &str| match table.get(key) {
+        Some(toml::Value::Array(items)) => items
+            .iter()
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect(),
+        Some(toml::Value::String(s)) => vec![s.clone()],
+        _ => Vec::new(),
+    };
+    read_keys(source, body, fm, scalar, list);
     Ok(())
 }
