@@ -9,9 +9,10 @@
 #                (PolNeAR's test split is reserved for acceptance runs)
 #   --out DIR    keep gold and predictions in DIR (default: a temporary dir)
 #
-# Builds the release binary, converts the split with the shared harness
-# (../shared/eval/polnear next to the repository), exports every article with
-# `claimmark export --to json`, and prints score.py's table.
+# Builds the release binary (or uses $CLAIMMARK_BIN when set), converts the
+# split with the shared harness (../shared/eval/polnear next to the repository,
+# or $POLNEAR_HARNESS), exports every article with `claimmark export --to json`,
+# and prints score.py's table.
 set -euo pipefail
 
 acceptance=0
@@ -21,12 +22,12 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --acceptance) acceptance=1 ;;
     --out) out="${2:?--out needs a directory}"; shift ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) args+=("$1") ;;
   esac
   shift
 done
-[ ${#args[@]} -ge 1 ] && [ ${#args[@]} -le 2 ] || { sed -n '2,16p' "$0" >&2; exit 2; }
+[ ${#args[@]} -ge 1 ] && [ ${#args[@]} -le 2 ] || { sed -n '2,17p' "$0" >&2; exit 2; }
 polnear="${args[0]}"
 split="${args[1]:-dev}"
 case "$split" in
@@ -42,14 +43,21 @@ esac
 polnear="$(cd "$polnear" && pwd)"
 
 root="$(git -C "$(dirname "$0")" rev-parse --show-toplevel)"
-harness="$root/../shared/eval/polnear"
+harness="${POLNEAR_HARNESS:-$root/../shared/eval/polnear}"
 [ -f "$harness/prepare.py" ] && [ -f "$harness/score.py" ] || { echo "eval-polnear: harness not found at $harness" >&2; exit 2; }
 
-(cd "$root" && cargo build --release --quiet)
-bin="${CARGO_TARGET_DIR:-$root/target}/release/claimmark"
-case "$bin" in /*) ;; *) bin="$root/$bin" ;; esac
+if [ -n "${CLAIMMARK_BIN:-}" ]; then
+  bin="$CLAIMMARK_BIN"
+else
+  (cd "$root" && cargo build --release --quiet)
+  bin="${CARGO_TARGET_DIR:-$root/target}/release/claimmark"
+  case "$bin" in /*) ;; *) bin="$root/$bin" ;; esac
+fi
+[ -x "$bin" ] || { echo "eval-polnear: no claimmark binary at $bin" >&2; exit 2; }
 
+temporary=0
 if [ -z "$out" ]; then
+  temporary=1
   out="$(mktemp -d "${TMPDIR:-/tmp}/eval-polnear.XXXXXX")"
   trap 'rm -rf "$out"' EXIT
 fi
@@ -62,6 +70,10 @@ mkdir -p "$pred"
 python3 -B "$harness/prepare.py" "$polnear" "$gold" --split "$split"
 for f in "$gold"/*.txt; do
   [ -e "$f" ] || continue
-  "$bin" export --to json "$f" > "$pred/$(basename "$f" .txt).json"
+  "$bin" export --to json --isolated "$f" > "$pred/$(basename "$f" .txt).json"
 done
 python3 -B "$harness/score.py" "$gold" "$pred" --json "$out/results-$split.json"
+echo
+if [ "$temporary" -eq 1 ]; then
+  echo "eval-polnear: $out is removed on exit; pass --out DIR to keep gold, predictions and results" >&2
+fi

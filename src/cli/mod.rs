@@ -3,6 +3,7 @@
 
 mod config_cmd;
 pub mod discover;
+mod export_cmd;
 pub mod format;
 pub mod input;
 mod lint_cmd;
@@ -53,6 +54,8 @@ pub enum Command {
     Strip(strip_cmd::StripArgs),
     /// Print the syntax tree and parse diagnostics.
     Parse(parse_cmd::ParseArgs),
+    /// Export the document model (tags, values, relations, attributions, diagnostics).
+    Export(export_cmd::ExportArgs),
 }
 
 /// When to use colour.
@@ -97,6 +100,7 @@ pub fn run() -> ExitCode {
         Command::Explain(args) => rules_cmd::explain(args),
         Command::Strip(args) => strip_cmd::run(args),
         Command::Parse(args) => parse_cmd::run(args),
+        Command::Export(args) => export_cmd::run(args),
     };
     ExitCode::from(code)
 }
