@@ -495,6 +495,21 @@ impl Reader<'_, '_> {
         self.toks.get(i).is_some_and(|t| !t.space_before)
     }
 
+    /// `Covid-19`, `F-16`, `mid-2016`: a hyphen attached to a preceding word, or a
+    /// numeral joined to a word by one, is part of a name or compound. The hyphen is not
+    /// a minus sign and the numeral is not a quantity of its own.
+    fn joined_to_word(&self, i: usize) -> bool {
+        let word_before = |k: usize| {
+            k > 0 && self.attached(k) && self.toks.get(k - 1).is_some_and(|t| t.kind == Kind::Word)
+        };
+        let hyphen = |k: usize| self.sym(k, '-') || self.sym(k, '‐');
+        match self.toks[i].kind {
+            Kind::Sym(_) => hyphen(i) && word_before(i),
+            Kind::Num => i > 0 && hyphen(i - 1) && self.attached(i) && word_before(i - 1),
+            _ => false,
+        }
+    }
+
     /// A numeral written as bare ASCII digits of one of the given lengths.
     fn plain(&self, i: usize, lens: Range<usize>) -> Option<i64> {
         let t = self.toks.get(i).filter(|t| t.kind == Kind::Num)?;
@@ -527,6 +542,9 @@ impl Reader<'_, '_> {
     }
 
     fn phrase_at(&self, i: usize) -> Option<Found> {
+        if self.joined_to_word(i) {
+            return None;
+        }
         match self.toks[i].kind {
             Kind::Junk => None,
             Kind::Sym(c) if !matches!(c, '$' | '€' | '£' | '¥' | '~' | '-' | '−' | '+') => {
@@ -1069,6 +1087,10 @@ impl Reader<'_, '_> {
             return Some(found);
         }
         let (v, k) = self.number_words(j)?;
+        // `no one`, `not one`: nobody.
+        if v == 1 && k == j + 1 && j > 0 && (self.word(j - 1, "no") || self.word(j - 1, "not")) {
+            return Some((single(int(0), MagKind::Words, None), k));
+        }
         // `one of the 650 spies` is about the 650.
         if v == 1 && k == j + 1 && self.word(k, "of") {
             return None;

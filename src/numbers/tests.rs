@@ -105,6 +105,14 @@ fn phrase_table() {
         ("2009", 'E', "[2009,2009] count"),
         ("in 650 cases", 'E', "[650,650] count"),
         ("one of the 650 spies", 'E', "[650,650] count"),
+        // A numeral hyphenated to a word is part of a name, not a negative number.
+        ("Covid-19 cases rose to 5,000", 'E', "[5000,5000] count"),
+        ("F-16 jets", 'E', "none"),
+        ("in mid-2016", 'E', "none"),
+        ("temperatures of -5", 'E', "[-5,-5] count"),
+        ("(-5)", 'E', "[-5,-5] count"),
+        ("no one was hurt", 'E', "[0,0] count"),
+        ("not one of the 12 ministers", 'E', "[0,0] count"),
         // European numerals.
         ("43 000", 'U', "[43000,43000] count"),
         ("0,01", 'U', "[0.01,0.01] count"),

@@ -1,0 +1,137 @@
+//! A relation that uses an id no tag carries.
+//!
+//! Flags each id in a relation's expression (`[#total]: = isd_staff + dio_staff`) for
+//! which no tag `{…}#isd_staff` exists in the file, and the relation's own id when no
+//! tag carries it — then there is no stated figure to check. Relations are not chained:
+//! an id defined only by another relation has no value here; tag the figure where the
+//! text states it. A relation with an undefined id is not evaluated, so
+//! `relation-mismatch` stays silent until the id is tagged.
+//!
+//! ## Why
+//! A relation is a promise that the figures add up. If one of its ids is misspelt or
+//! its tag was deleted in an edit, the check silently stops happening; this rule makes
+//! that visible.
+//!
+//! ## Example
+//! ```markdown
+//! The services employ {roughly 1,050}#total_staff people: {about 640}#isd_staff at
+//! the directorate and about 410 at the defence office.
+//!
+//! [#total_staff]: = isd_staff + dio_staff
+//! ```
+//! `dio_staff` is not tagged: write `{about 410}#dio_staff`.
+
+use crate::diagnostic::Diagnostic;
+use crate::lint::Context;
+use crate::lint::quantities::Relation;
+use crate::rules::closest;
+
+pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let quantities = ctx.quantities();
+    // A likely typo: a tagged id within two edits, not already used by the relation.
+    let suggestion = |id: &str, relation: &Relation<'_>| {
+        let taken: Vec<&str> = relation
+            .expression
+            .idents()
+            .iter()
+            .map(|(i, _)| *i)
+            .collect();
+        let candidates = quantities.ids().iter().copied().filter(|c| {
+            !taken.contains(c)
+                && *c != relation.definition.id.text
+                && strsim::damerau_levenshtein(id, c) <= 2
+        });
+        match closest(id, candidates) {
+            Some(near) => format!("did you mean `{near}`? Otherwise tag the figure: `{{…}}#{id}`"),
+            None => format!("tag the figure where the text states it: `{{…}}#{id}`"),
+        }
+    };
+    let is_relation = |id: &str| ctx.document.relations().any(|d| d.id.text == id);
+    for relation in quantities.relations() {
+        let def = relation.definition;
+        let own = def.id.text.as_str();
+        if !quantities.is_tagged(own) {
+            out.push(
+                Diagnostic::error(
+                    "undefined-quantity",
+                    def.id.span,
+                    format!("no tag carries `#{own}`, so relation `#{own}` has nothing to check"),
+                )
+                .with_help(suggestion(own, relation)),
+            );
+        }
+        let idents = relation.expression.idents();
+        for (n, (id, range)) in idents.iter().enumerate() {
+            if quantities.is_tagged(id) || idents[..n].iter().any(|(earlier, _)| earlier == id) {
+                continue;
+            }
+            let mut diagnostic = Diagnostic::error(
+                "undefined-quantity",
+                relation.span_of(range.clone()),
+                format!("`{id}` is used in relation `#{own}` but no tag carries `#{id}`"),
+            );
+            for (_, again) in idents[n + 1..].iter().filter(|(other, _)| other == id) {
+                diagnostic = diagnostic.with_label(relation.span_of(again.clone()), "used again");
+            }
+            let help = if is_relation(id) {
+                format!(
+                    "relations are not chained: `#{id}` is defined by a relation, but its value comes from a tag; tag the figure: `{{…}}#{id}`"
+                )
+            } else {
+                suggestion(id, relation)
+            };
+            out.push(diagnostic.with_help(help));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::{findings, flagged};
+
+    #[test]
+    fn flags_untagged_operands_once_per_relation() {
+        let src =
+            "{1,050}#total: {640}#isd_staff\n\n[#total]: = isd_staff + dio_staff + dio_staff\n";
+        let found = findings("undefined-quantity", src);
+        assert_eq!(flagged(src, &found), ["dio_staff"]);
+        assert_eq!(
+            found[0].message,
+            "`dio_staff` is used in relation `#total` but no tag carries `#dio_staff`"
+        );
+        assert_eq!(found[0].labels.len(), 1);
+    }
+
+    #[test]
+    fn suggests_a_near_miss() {
+        let src =
+            "{1,050}#total: {640}#isd_staff, {410}#dio_staff\n\n[#total]: = isd_staff + dio_staf\n";
+        let found = findings("undefined-quantity", src);
+        assert_eq!(flagged(src, &found), ["dio_staf"]);
+        assert!(found[0].help.as_deref().unwrap().contains("`dio_staff`"));
+        // Ids the relation already uses are not suggested, nor distant ones.
+        let src = "{1,050}#total: {640}#isd_staff\n\n[#total]: = isd_staff + dio_staff\n";
+        let help = findings("undefined-quantity", src)[0].help.clone().unwrap();
+        assert!(!help.contains("did you mean"), "{help}");
+    }
+
+    #[test]
+    fn flags_the_relations_own_id() {
+        let src = "{640}#a, {410}#b\n\n[#total]: = a + b\n";
+        let found = findings("undefined-quantity", src);
+        assert_eq!(flagged(src, &found), ["total"]);
+    }
+
+    #[test]
+    fn relations_are_not_chained() {
+        let src = "{2}#a {3}#b {6}#d\n\n[#c]: = a + b\n[#d]: = c + 1\n";
+        let found = findings("undefined-quantity", src);
+        assert_eq!(flagged(src, &found), ["c", "c"]);
+        assert!(found[1].help.as_deref().unwrap().contains("not chained"));
+    }
+
+    #[test]
+    fn tagged_ids_pass_even_without_a_value() {
+        assert!(findings("undefined-quantity", "{x}#t {y}#a\n\n[#t]: = a\n").is_empty());
+    }
+}
