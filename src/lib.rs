@@ -12,6 +12,7 @@ pub mod numbers;
 pub mod prose;
 pub mod rules;
 pub mod span;
+pub mod suggest;
 pub mod syntax;
 
 pub use diagnostic::{Diagnostic, Severity};

@@ -11,6 +11,7 @@ pub mod output;
 mod parse_cmd;
 mod rules_cmd;
 mod strip_cmd;
+mod suggest_cmd;
 
 use std::process::ExitCode;
 
@@ -56,6 +57,8 @@ pub enum Command {
     Parse(parse_cmd::ParseArgs),
     /// Export the document model (tags, values, relations, attributions, diagnostics).
     Export(export_cmd::ExportArgs),
+    /// Suggest tags and source definitions for the attributions in plain prose.
+    Suggest(suggest_cmd::SuggestArgs),
 }
 
 /// When to use colour.
@@ -101,6 +104,7 @@ pub fn run() -> ExitCode {
         Command::Strip(args) => strip_cmd::run(args),
         Command::Parse(args) => parse_cmd::run(args),
         Command::Export(args) => export_cmd::run(args),
+        Command::Suggest(args) => suggest_cmd::run(args),
     };
     ExitCode::from(code)
 }
