@@ -110,3 +110,107 @@ impl Diagnostic {
         self
     }
 }
+
+/// Applies edits sorted by position; an edit starting inside an earlier one is skipped.
+pub fn apply_edits(source: &str, edits: &[Edit]) -> String {
+    let extra: usize = edits.iter().map(|e| e.replacement.len()).sum();
+    let mut out = String::with_capacity(source.len() + extra);
+    let mut cursor = 0;
+    for edit in edits {
+        if edit.span.start < cursor || edit.span.end > source.len() {
+            continue;
+        }
+        out.push_str(&source[cursor..edit.span.start]);
+        out.push_str(&edit.replacement);
+        cursor = edit.span.end;
+    }
+    out.push_str(&source[cursor..]);
+    out
+}
+
+/// Applies the fixes carried by `diagnostics` — only the safe ones unless
+/// `include_unsafe` — and returns the new text and how many fixes were applied.
+///
+/// A fix is applied whole or not at all: one whose edits collide with an edit already
+/// accepted is left for a later run. Identical edits from different fixes (two findings
+/// that both add the same source definition) are applied once.
+pub fn apply_fixes(
+    source: &str,
+    diagnostics: &[Diagnostic],
+    include_unsafe: bool,
+) -> (String, usize) {
+    let mut accepted: Vec<Edit> = Vec::new();
+    let mut applied = 0;
+    let collides = |a: &Edit, b: &Edit| {
+        a != b
+            && (a.span.overlaps(b.span)
+                || (a.span.start == b.span.start && (a.span.is_empty() || b.span.is_empty())))
+    };
+    for fix in diagnostics.iter().filter_map(|d| d.fix.as_ref()) {
+        if !(fix.safe || include_unsafe) || fix.edits.is_empty() {
+            continue;
+        }
+        if fix
+            .edits
+            .iter()
+            .any(|e| accepted.iter().any(|a| collides(e, a)))
+        {
+            continue;
+        }
+        for edit in &fix.edits {
+            if !accepted.contains(edit) {
+                accepted.push(edit.clone());
+            }
+        }
+        applied += 1;
+    }
+    accepted.sort_by_key(|e| (e.span.start, e.span.end));
+    (apply_edits(source, &accepted), applied)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn insert(at: usize, text: &str) -> Edit {
+        Edit {
+            span: Span::new(at, at),
+            replacement: text.into(),
+        }
+    }
+
+    fn finding(edits: Vec<Edit>, safe: bool) -> Diagnostic {
+        Diagnostic::warning("untagged-assertion", Span::new(0, 1), "m").with_fix(Fix {
+            message: "tag it".into(),
+            edits,
+            safe,
+        })
+    }
+
+    #[test]
+    fn fixes_apply_whole_shared_edits_once_and_collisions_wait() {
+        let source = "He said it. She said so.\n";
+        let definition = insert(source.len(), "[@x]: X\n");
+        let findings = [
+            finding(
+                vec![insert(3, "{"), insert(11, "}@x"), definition.clone()],
+                true,
+            ),
+            finding(
+                vec![insert(16, "{"), insert(24, "}@x"), definition.clone()],
+                true,
+            ),
+            // Collides with the first fix's `{` insertion: left for another run.
+            finding(vec![insert(3, "("), insert(5, ")")], true),
+            finding(vec![insert(0, "UNSAFE ")], false),
+        ];
+        let (text, applied) = apply_fixes(source, &findings, false);
+        assert_eq!(applied, 2);
+        assert_eq!(text, "He {said it.}@x She {said so.}@x\n[@x]: X\n");
+        let (text, applied) = apply_fixes(source, &findings[3..], true);
+        assert_eq!(
+            (text.as_str(), applied),
+            ("UNSAFE He said it. She said so.\n", 1)
+        );
+    }
+}

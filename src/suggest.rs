@@ -146,22 +146,7 @@ pub fn edits_for_span(source: &str, options: &SuggestOptions, span: Span) -> Vec
     planner.finish(plan, touches).edits
 }
 
-/// Applies insertions/replacements (sorted, non-overlapping) to `source`.
-pub fn apply_edits(source: &str, edits: &[Edit]) -> String {
-    let extra: usize = edits.iter().map(|e| e.replacement.len()).sum();
-    let mut out = String::with_capacity(source.len() + extra);
-    let mut cursor = 0;
-    for edit in edits {
-        if edit.span.start < cursor {
-            continue;
-        }
-        out.push_str(&source[cursor..edit.span.start]);
-        out.push_str(&edit.replacement);
-        cursor = edit.span.end;
-    }
-    out.push_str(&source[cursor..]);
-    out
-}
+pub use crate::diagnostic::apply_edits;
 
 /// A tag before verification.
 #[derive(Debug, Clone)]

@@ -273,3 +273,40 @@ fn init_writes_a_config_that_config_show_reads_back() {
         .join("\n");
     claimmark::lint::config::Settings::from_toml(&body).expect("config --show prints valid TOML");
 }
+
+#[test]
+fn fix_applies_safe_fixes_and_unsafe_ones_only_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = "{Spending is low}@galeoti:reportd.\r\n\r\n[@galeotti]: Mark Galeotti\r\n";
+    write(dir.path(), "draft.md", draft);
+    // Replacing a mistyped id or word changes the copy's markup meaning: not safe.
+    let out = claimmark(
+        dir.path(),
+        &["lint", "--fix", "--format", "concise", "draft.md"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("draft.md")).unwrap(),
+        draft
+    );
+    let out = claimmark(
+        dir.path(),
+        &[
+            "lint",
+            "--fix",
+            "--unsafe-fixes",
+            "--format",
+            "concise",
+            "draft.md",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert_eq!(stdout(&out), "", "nothing is left to report");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("draft.md")).unwrap(),
+        "{Spending is low}@galeotti:reported.\r\n\r\n[@galeotti]: Mark Galeotti\r\n",
+        "both fixes applied, line endings kept"
+    );
+    let stdin_fix = claimmark(dir.path(), &["lint", "--fix", "-"]);
+    assert_eq!(stdin_fix.status.code(), Some(2));
+}

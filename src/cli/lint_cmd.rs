@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
+use claimmark::diagnostic::apply_fixes;
 use claimmark::lint::lint;
 use claimmark::{Diagnostic, LineIndex, Severity, Span};
 use clap::{Args, ValueEnum};
@@ -12,7 +13,7 @@ use rayon::prelude::*;
 
 use super::discover::{LoadError, Loaded, Resolver, Shard};
 use super::format::{Concise, Emitter, FileReport, Full, Json, Summary};
-use super::{ColorChoice, exit, input};
+use super::{ColorChoice, exit, input, output};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum LintFormat {
@@ -78,6 +79,13 @@ pub struct LintArgs {
     /// so a CI matrix can split an archive: `--shard 1/4` … `--shard 4/4`.
     #[arg(long, value_name = "K/N")]
     pub shard: Option<Shard>,
+    /// Apply safe fixes in place (atomically), then report what is left. Safe fixes never
+    /// change a word of the copy: they add tags and source definitions.
+    #[arg(long)]
+    pub fix: bool,
+    /// With --fix, also apply fixes that change the copy (e.g. replacing a mistyped id).
+    #[arg(long, requires = "fix")]
+    pub unsafe_fixes: bool,
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 }
@@ -96,6 +104,10 @@ struct Outcome {
     text: String,
     diagnostics: Vec<Diagnostic>,
     unreadable: bool,
+    /// Fixes applied to the file (with --fix).
+    fixed: usize,
+    /// The fixed file could not be written.
+    write_error: Option<String>,
 }
 
 /// Files are linted in ordered batches: each batch in parallel, then emitted in order.
@@ -182,11 +194,20 @@ fn unreadable(name: String, reason: String) -> Outcome {
         text: String::new(),
         diagnostics: vec![diagnostic],
         unreadable: true,
+        fixed: 0,
+        write_error: None,
     }
 }
 
+/// What `--fix` may do.
+#[derive(Debug, Clone, Copy)]
+struct FixMode {
+    enabled: bool,
+    include_unsafe: bool,
+}
+
 /// Reads and lints one file. Never fails: problems become an `unreadable-file` finding.
-fn lint_one(job: &Job) -> Outcome {
+fn lint_one(job: &Job, fix: FixMode) -> Outcome {
     let max_size = job.config.settings.files.max_size;
     // Checked on the metadata first, so a huge file is never read into memory.
     let too_large = |len: u64| {
@@ -216,7 +237,7 @@ fn lint_one(job: &Job) -> Outcome {
             format!("it looks binary (a NUL byte at byte offset {at})"),
         );
     }
-    let text = match input::decode(&job.name, bytes) {
+    let mut text = match input::decode(&job.name, bytes) {
         Ok(text) => text,
         Err(input::InputError::NotUtf8 { offset, .. }) => {
             return unreadable(
@@ -226,12 +247,35 @@ fn lint_one(job: &Job) -> Outcome {
         }
         Err(e) => return unreadable(job.name.clone(), e.to_string()),
     };
-    let linted = lint(&text, &job.config.settings.lint);
+    let config = &job.config.settings.lint;
+    let mut linted = lint(&text, config);
+    let (mut fixed, mut write_error) = (0, None);
+    if fix.enabled {
+        let mut current = text;
+        // A few rounds: a fix left out for colliding with another is tried again.
+        for _ in 0..4 {
+            let (next, applied) = apply_fixes(&current, &linted.diagnostics, fix.include_unsafe);
+            if applied == 0 {
+                break;
+            }
+            fixed += applied;
+            current = next;
+            linted = lint(&current, config);
+        }
+        if fixed > 0 {
+            if let Err(e) = output::write_atomically(&job.path, current.as_bytes()) {
+                write_error = Some(format!("{}: cannot write fixes: {e}", job.name));
+            }
+        }
+        text = current;
+    }
     Outcome {
         name: job.name.clone(),
         text,
         diagnostics: linted.diagnostics,
         unreadable: false,
+        fixed,
+        write_error,
     }
 }
 
@@ -269,6 +313,14 @@ pub fn run(args: LintArgs) -> u8 {
         Err(e) => return super::fail(format!("cannot start worker threads: {e}")),
     };
 
+    let fix = FixMode {
+        enabled: args.fix,
+        include_unsafe: args.unsafe_fixes,
+    };
+    if fix.enabled && args.paths.iter().any(|p| p == Path::new("-")) {
+        return super::fail("--fix cannot rewrite standard input; pass the file's path");
+    }
+    let mut write_errors = Vec::new();
     let mut summary = Summary::default();
     let mut failing = false;
     let mut any_unreadable = false;
@@ -279,6 +331,8 @@ pub fn run(args: LintArgs) -> u8 {
         summary.files += 1;
         summary.count(&outcome.diagnostics);
         any_unreadable |= outcome.unreadable;
+        summary.fixed += outcome.fixed;
+        write_errors.extend(outcome.write_error.clone());
         failing |= outcome.diagnostics.iter().any(|d| d.severity >= threshold);
         let index = LineIndex::new(&outcome.text);
         emitter.file(
@@ -297,7 +351,8 @@ pub fn run(args: LintArgs) -> u8 {
         }
     }
     for batch in jobs.chunks(BATCH) {
-        let outcomes: Vec<Outcome> = pool.install(|| batch.par_iter().map(lint_one).collect());
+        let outcomes: Vec<Outcome> =
+            pool.install(|| batch.par_iter().map(|job| lint_one(job, fix)).collect());
         for outcome in &outcomes {
             if let Err(e) = emit(outcome, &mut out) {
                 return write_failed(e);
@@ -311,7 +366,10 @@ pub fn run(args: LintArgs) -> u8 {
     {
         return write_failed(e);
     }
-    if any_unreadable {
+    for error in &write_errors {
+        eprintln!("claimmark: {error}");
+    }
+    if any_unreadable || !write_errors.is_empty() {
         exit::ERROR
     } else if failing && !args.exit_zero {
         exit::FINDINGS

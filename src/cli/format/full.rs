@@ -63,8 +63,13 @@ impl Emitter for Full {
         } else {
             format!(" in {:.2?}", summary.elapsed)
         };
+        let fixed = if summary.fixed > 0 {
+            format!(", {} fixed", summary.fixed)
+        } else {
+            String::new()
+        };
         eprintln!(
-            "{} {files} checked: {} error{}, {} warning{}, {} info{elapsed}",
+            "{} {files} checked: {} error{}, {} warning{}, {} info{fixed}{elapsed}",
             summary.files,
             summary.errors,
             if summary.errors == 1 { "" } else { "s" },

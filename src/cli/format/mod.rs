@@ -34,6 +34,8 @@ pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
+    /// Fixes applied with `--fix`.
+    pub fixed: usize,
     pub elapsed: std::time::Duration,
 }
 
