@@ -262,10 +262,10 @@ fn lint_one(job: &Job, fix: FixMode) -> Outcome {
             current = next;
             linted = lint(&current, config);
         }
-        if fixed > 0 {
-            if let Err(e) = output::write_atomically(&job.path, current.as_bytes()) {
-                write_error = Some(format!("{}: cannot write fixes: {e}", job.name));
-            }
+        if fixed > 0
+            && let Err(e) = output::write_atomically(&job.path, current.as_bytes())
+        {
+            write_error = Some(format!("{}: cannot write fixes: {e}", job.name));
         }
         text = current;
     }

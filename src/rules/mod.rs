@@ -31,6 +31,7 @@ mod unknown_field;
 mod unreadable_file;
 mod unused_directive;
 mod unused_source;
+mod untagged_assertion;
 
 pub type Check = fn(&Context<'_>, &mut Vec<Diagnostic>);
 
@@ -142,6 +143,7 @@ pub static REGISTRY: &[RuleInfo] = &[
         Attribution,
         check
     ),
+    rule!(untagged_assertion, "untagged-assertion", Warning, Attribution, check),
     rule!(number_conflict, "number-conflict", Error, Numbers, check),
     rule!(relation_mismatch, "relation-mismatch", Error, Numbers, check),
     rule!(unit_mismatch, "unit-mismatch", Error, Numbers, check),
