@@ -1,0 +1,53 @@
+//! The document's prose as a reader sees it, split into sentences, with the attributions
+//! the prose detector finds — computed once per document and shared by the rules (and
+//! exports) that need them ([`Context::prose`](super::Context::prose)).
+//!
+//! The text is the text-mode [`strip`] of the document (front matter, definitions,
+//! directives and tag syntax removed, escapes resolved), so the detector sees the
+//! writer's words; [`ProseAnalysis::source_span`] maps its offsets back to the source.
+
+use std::ops::Range;
+
+use crate::prose::{Attribution, detect_attributions, split_sentences};
+use crate::span::Span;
+use crate::syntax::{Document, StripMode, StripOptions, Stripped, strip};
+
+/// Sentences and attributions of a document's prose. Offsets are bytes into `text.text`.
+pub struct ProseAnalysis {
+    /// The stripped text and its map back to the source.
+    pub text: Stripped,
+    /// Sentence byte ranges, in order ([`split_sentences`]).
+    pub sentences: Vec<Range<usize>>,
+    /// Attributions, in order ([`detect_attributions`]).
+    pub attributions: Vec<Attribution>,
+}
+
+impl ProseAnalysis {
+    pub fn new(source: &str, document: &Document) -> Self {
+        let options = StripOptions {
+            mode: StripMode::Text,
+            keep_front_matter: false,
+        };
+        let text = strip(source, document, options);
+        let sentences = split_sentences(&text.text);
+        let attributions = detect_attributions(&text.text);
+        ProseAnalysis {
+            text,
+            sentences,
+            attributions,
+        }
+    }
+
+    /// The source span of a range of the stripped text.
+    pub fn source_span(&self, range: Range<usize>) -> Span {
+        self.text.source_span(range.into())
+    }
+}
+
+impl super::Context<'_> {
+    /// The document's sentences and prose attributions, computed on first use.
+    pub fn prose(&self) -> &ProseAnalysis {
+        self.prose
+            .get_or_init(|| ProseAnalysis::new(self.source, self.document))
+    }
+}
