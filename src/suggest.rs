@@ -138,12 +138,37 @@ pub fn suggest(source: &str, options: &SuggestOptions) -> Suggestion {
 pub fn edits_for_span(source: &str, options: &SuggestOptions, span: Span) -> Vec<Edit> {
     let planner = Planner::new(source);
     let plan = planner.plan(options);
-    let touches = |t: &Planned| {
-        t.content.overlaps(span)
-            || t.sentence.overlaps(span)
-            || (span.is_empty() && t.sentence.contains(span.start))
+    planner.finish(plan, |t| t.touches(span)).edits
+}
+
+/// [`edits_for_span`] for several spans of one document, planned once, keeping only
+/// tags whose source is named: an existing definition, or a new source that is not
+/// anonymous. One (possibly empty) edit list per span, in order.
+pub fn named_edits_for_spans(
+    source: &str,
+    options: &SuggestOptions,
+    spans: &[Span],
+) -> Vec<Vec<Edit>> {
+    let planner = Planner::new(source);
+    let plan = planner.plan(options);
+    let named = |t: &Planned| match t.source {
+        SourceRef::Existing(_) => true,
+        SourceRef::New(i) => plan
+            .new_sources
+            .get(i)
+            .is_some_and(|s| s.anonymous.is_none()),
     };
-    planner.finish(plan, touches).edits
+    spans
+        .iter()
+        .map(|&span| {
+            let keep = |t: &Planned| t.touches(span) && named(t);
+            if plan.tags.iter().any(keep) {
+                planner.finish(plan.clone(), keep).edits
+            } else {
+                Vec::new()
+            }
+        })
+        .collect()
 }
 
 pub use crate::diagnostic::apply_edits;
@@ -158,6 +183,15 @@ struct Planned {
     kind: AttributionKind,
 }
 
+impl Planned {
+    /// Whether the tag's words or its sentence overlap `span` (or contain it, empty).
+    fn touches(&self, span: Span) -> bool {
+        self.content.overlaps(span)
+            || self.sentence.overlaps(span)
+            || (span.is_empty() && self.sentence.contains(span.start))
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum SourceRef {
     Existing(String),
@@ -165,6 +199,7 @@ enum SourceRef {
     New(usize),
 }
 
+#[derive(Clone)]
 struct Plan {
     tags: Vec<Planned>,
     new_sources: Vec<NewSource>,

@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use crate::prose::{Attribution, detect_attributions, split_sentences};
+use crate::prose::{Analysis, Attribution, analyze};
 use crate::span::Span;
 use crate::syntax::{Document, StripMode, StripOptions, Stripped, strip};
 
@@ -16,9 +16,9 @@ use crate::syntax::{Document, StripMode, StripOptions, Stripped, strip};
 pub struct ProseAnalysis {
     /// The stripped text and its map back to the source.
     pub text: Stripped,
-    /// Sentence byte ranges, in order ([`split_sentences`]).
+    /// Sentence byte ranges, in order ([`split_sentences`](crate::prose::split_sentences)).
     pub sentences: Vec<Range<usize>>,
-    /// Attributions, in order ([`detect_attributions`]).
+    /// Attributions, in order ([`detect_attributions`](crate::prose::detect_attributions)).
     pub attributions: Vec<Attribution>,
 }
 
@@ -29,8 +29,11 @@ impl ProseAnalysis {
             keep_front_matter: false,
         };
         let text = strip(source, document, options);
-        let sentences = split_sentences(&text.text);
-        let attributions = detect_attributions(&text.text);
+        // One tokenization for both.
+        let Analysis {
+            sentences,
+            attributions,
+        } = analyze(&text.text);
         ProseAnalysis {
             text,
             sentences,

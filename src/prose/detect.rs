@@ -87,9 +87,13 @@ struct Name {
 
 /// Find the attributions of `text`, sorted by position. See the module docs.
 pub fn detect_attributions(text: &str) -> Vec<Attribution> {
-    let doc = Doc::new(text);
+    detect(&Doc::new(text))
+}
+
+/// [`detect_attributions`] on an already tokenized document.
+pub(crate) fn detect(doc: &Doc<'_>) -> Vec<Attribution> {
     let mut d = Detector {
-        doc: &doc,
+        doc,
         out: Vec::new(),
         names: Vec::new(),
         sources: Vec::new(),
@@ -1125,8 +1129,11 @@ impl Detector<'_, '_> {
         } else if cue.class == HEDGE {
             AttributionKind::Hedge
         } else if content.is_some_and(|(s, _)| {
-            toks[s].kind == Kind::QOpen
-                || toks[s].qid != NO_QUOTE && self.doc.quote_of(s).is_some_and(|q| q.s == s)
+            // A content can start at the end of the tokens ("said :" at the very end).
+            toks.get(s).is_some_and(|t| {
+                t.kind == Kind::QOpen
+                    || t.qid != NO_QUOTE && self.doc.quote_of(s).is_some_and(|q| q.s == s)
+            })
         }) {
             AttributionKind::DirectQuote
         } else if cue.class & SPEECH != 0 {

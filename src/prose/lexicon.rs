@@ -92,6 +92,9 @@ pub(crate) struct Phrase {
 pub(crate) struct Lexicon {
     /// Keyed by the normalized bytes (see [`normalize_bytes`]).
     words: HashMap<Vec<u8>, WordInfo, BuildHasherDefault<FxHasher>>,
+    /// The same entries for keys of at most 15 bytes, keyed inline ([`short_key`]):
+    /// no pointer to follow on the hot path.
+    short: HashMap<(u64, u64), WordInfo, BuildHasherDefault<FxHasher>>,
     /// Longest key: longer words are not looked up.
     max_len: usize,
     /// Phrases, longest first.
@@ -239,6 +242,7 @@ impl Lexicon {
     fn build() -> Lexicon {
         let mut lx = Lexicon {
             words: HashMap::default(),
+            short: HashMap::default(),
             max_len: 0,
             phrases: Vec::new(),
             by_word: HashMap::default(),
@@ -336,6 +340,11 @@ impl Lexicon {
             }
             lx.phrases.push(Phrase { kind, pats });
         }
+        lx.short = lx
+            .words
+            .iter()
+            .filter_map(|(k, v)| short_key(k).map(|k| (k, *v)))
+            .collect();
         // Longest first, stable (file order among equal lengths).
         lx.phrases.sort_by_key(|p| std::cmp::Reverse(p.pats.len()));
         for (i, p) in lx.phrases.iter().enumerate() {
@@ -371,7 +380,10 @@ impl Lexicon {
         if key.len() > self.max_len {
             return WordInfo::default();
         }
-        self.words.get(key).copied().unwrap_or_default()
+        match short_key(key) {
+            Some(k) => self.short.get(&k).copied().unwrap_or_default(),
+            None => self.words.get(key).copied().unwrap_or_default(),
+        }
     }
 }
 
@@ -410,6 +422,23 @@ pub(crate) fn normalize<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str
     normalize_bytes(word, buf).and_then(|b| std::str::from_utf8(b).ok())
 }
 
+/// A key of at most 15 bytes as two words (the bytes zero-padded, the length in the
+/// last byte): equal keys give equal pairs, different keys different pairs. `None`
+/// for longer keys.
+pub(crate) fn short_key(key: &[u8]) -> Option<(u64, u64)> {
+    if key.len() > 15 {
+        return None;
+    }
+    let mut w = [0u8; 16];
+    w[..key.len()].copy_from_slice(key);
+    w[15] = key.len() as u8;
+    let (a, b) = w.split_at(8);
+    Some((
+        u64::from_le_bytes(a.try_into().ok()?),
+        u64::from_le_bytes(b.try_into().ok()?),
+    ))
+}
+
 /// Small, fast, deterministic hasher for short keys (FxHash).
 #[derive(Default)]
 pub(crate) struct FxHasher(u64);
@@ -424,13 +453,24 @@ impl Hasher for FxHasher {
             w.copy_from_slice(c);
             h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
         }
-        for &b in chunks.remainder() {
-            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            // The tail (most words fit here entirely) in one round.
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
         }
         self.0 = h;
     }
     fn write_u8(&mut self, i: u8) {
-        self.write(&[i]);
+        self.write_u64(u64::from(i));
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.write_u64(i as u64);
+    }
+    fn write_u64(&mut self, i: u64) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(K);
     }
     fn finish(&self) -> u64 {
         self.0

@@ -12,6 +12,7 @@
 //! ```ignore
 //! pub fn split_sentences(text: &str) -> Vec<Range<usize>>;
 //! pub fn detect_attributions(text: &str) -> Vec<Attribution>;
+//! pub fn analyze(text: &str) -> Analysis; // both, from one tokenization
 //! ```
 //!
 //! * [`split_sentences`] returns the byte ranges of the sentences, trimmed of
@@ -57,6 +58,26 @@ mod tests;
 use std::ops::Range;
 
 pub use detect::{Attribution, AttributionKind, detect_attributions};
+pub(crate) use lexicon::{FxHasher, short_key};
+
+/// The sentences and attributions of a text, from one tokenization.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Analysis {
+    /// As [`split_sentences`] returns them.
+    pub sentences: Vec<Range<usize>>,
+    /// As [`detect_attributions`] returns them.
+    pub attributions: Vec<Attribution>,
+}
+
+/// [`split_sentences`] and [`detect_attributions`] of `text`, tokenizing it once
+/// (the linter needs both for every document).
+pub fn analyze(text: &str) -> Analysis {
+    let doc = token::Doc::new(text);
+    Analysis {
+        sentences: doc.sents.iter().map(|s| s.bs..s.be).collect(),
+        attributions: detect::detect(&doc),
+    }
+}
 
 /// Byte ranges of the sentences of `text`, in order, trimmed of surrounding
 /// whitespace. See the module documentation for the rules.

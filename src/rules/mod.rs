@@ -29,9 +29,9 @@ mod unknown_confidence;
 mod unknown_directive;
 mod unknown_field;
 mod unreadable_file;
+mod untagged_assertion;
 mod unused_directive;
 mod unused_source;
-mod untagged_assertion;
 
 pub type Check = fn(&Context<'_>, &mut Vec<Diagnostic>);
 
@@ -143,13 +143,43 @@ pub static REGISTRY: &[RuleInfo] = &[
         Attribution,
         check
     ),
-    rule!(untagged_assertion, "untagged-assertion", Warning, Attribution, check),
+    rule!(
+        untagged_assertion,
+        "untagged-assertion",
+        Warning,
+        Attribution,
+        check
+    ),
     rule!(number_conflict, "number-conflict", Error, Numbers, check),
-    rule!(relation_mismatch, "relation-mismatch", Error, Numbers, check),
+    rule!(
+        relation_mismatch,
+        "relation-mismatch",
+        Error,
+        Numbers,
+        check
+    ),
     rule!(unit_mismatch, "unit-mismatch", Error, Numbers, check),
-    rule!(undefined_quantity, "undefined-quantity", Error, Numbers, check),
-    rule!(quantity_without_value, "quantity-without-value", Error, Numbers, check),
-    rule!(missing_publication_date, "missing-publication-date", Warning, Numbers, check),
+    rule!(
+        undefined_quantity,
+        "undefined-quantity",
+        Error,
+        Numbers,
+        check
+    ),
+    rule!(
+        quantity_without_value,
+        "quantity-without-value",
+        Error,
+        Numbers,
+        check
+    ),
+    rule!(
+        missing_publication_date,
+        "missing-publication-date",
+        Warning,
+        Numbers,
+        check
+    ),
 ];
 
 /// Looks a rule up by its public name.

@@ -29,8 +29,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         {
             continue;
         }
-        if ctx.config.unsourced_ok.contains(&confidence.text)
-        {
+        if ctx.config.unsourced_ok.contains(&confidence.text) {
             continue;
         }
         out.push(

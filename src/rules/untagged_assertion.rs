@@ -36,16 +36,17 @@
 //! Name a source ("…, the Court of Audit found") or tag the claim:
 //! `{The agency has lost track of {43,000}#laptops laptops}@audit:reported`.
 
-use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Fix};
 use crate::lint::Context;
 use crate::lint::prose::ProseAnalysis;
-use crate::prose::{Attribution, AttributionKind};
+use crate::prose::{Attribution, AttributionKind, FxHasher, short_key};
 use crate::span::Span;
+use crate::suggest::{SuggestOptions, named_edits_for_spans};
 
 /// What made a sentence check-worthy, in the order a finding prefers them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -90,31 +91,68 @@ impl Found {
 
 // ------------------------------------------------------------------ word lists
 
-/// Phrases (lower-case words) by their first word, longest first.
-struct Phrases(HashMap<String, Vec<Vec<String>>>);
+/// Which of the rule's one-word lists a (normalized) word is on.
+const SUPERLATIVE: u16 = 1;
+const EVIDENCE_NOUN: u16 = 1 << 1;
+const NEGATOR: u16 = 1 << 2;
+const MONTH: u16 = 1 << 3;
+const MULTIPLIER: u16 = 1 << 4;
+const FUNCTION_WORD: u16 = 1 << 5;
+/// "million", "billion", "trillion", "percent": end a spelled-out quantity.
+const SPELLED: u16 = 1 << 6;
+
+/// What the word lists know about one normalized word, looked up once per token.
+#[derive(Debug, Clone, Copy, Default)]
+struct Info {
+    class: u16,
+    /// 1 + index of the phrases of `hedges`, `allegations` and `rankings` that start
+    /// with the word (0: none).
+    phrases: [u16; 3],
+}
+
+const HEDGES: usize = 0;
+const ALLEGATIONS: usize = 1;
+const RANKINGS: usize = 2;
+
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// Multi-word phrases (lower-case words), grouped by first word, longest first in
+/// each group. [`Info::phrases`] gives a word's group.
+struct Phrases(Vec<Vec<Vec<Box<str>>>>);
 
 impl Phrases {
-    fn load(list: &str) -> Phrases {
-        let mut map: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+    /// Load `list` as phrase list number `which` of [`Info::phrases`].
+    fn load(list: &str, which: usize, words: &mut FxMap<Box<str>, Info>) -> Phrases {
+        let mut groups: Vec<Vec<Vec<Box<str>>>> = Vec::new();
         for phrase in entries(list) {
-            let words: Vec<String> = phrase.split_whitespace().map(str::to_string).collect();
-            map.entry(words[0].clone()).or_default().push(words);
+            let ws: Vec<Box<str>> = phrase.split_whitespace().map(Box::from).collect();
+            let info = words.entry(ws[0].clone()).or_default();
+            if info.phrases[which] == 0 {
+                groups.push(Vec::new());
+                info.phrases[which] = groups.len() as u16;
+            }
+            groups[usize::from(info.phrases[which]) - 1].push(ws);
         }
-        for list in map.values_mut() {
-            list.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        for group in &mut groups {
+            group.sort_by_key(|p| std::cmp::Reverse(p.len()));
         }
-        Phrases(map)
+        Phrases(groups)
     }
 
-    /// The longest phrase starting at word token `i`: its end token (exclusive).
-    fn match_at(&self, s: &Sentence<'_>, i: usize) -> Option<usize> {
-        let candidates = self.0.get(&*s.word(i))?;
-        candidates.iter().find_map(|p| {
+    /// The longest phrase of list `which` starting at token `i`: its end token
+    /// (exclusive).
+    fn match_at(&self, which: usize, s: &Sentence<'_>, i: usize) -> Option<usize> {
+        let t = s.toks.get(i)?;
+        if t.kind == Kind::Punct {
+            return None;
+        }
+        let group = usize::from(t.info.phrases[which]).checked_sub(1)?;
+        self.0[group].iter().find_map(|p| {
             let end = i + p.len();
             (end <= s.toks.len()
                 && p.iter()
                     .zip(&s.toks[i..end])
-                    .all(|(w, t)| t.kind != Kind::Punct && *s.lower_of(t) == **w)
+                    .all(|(w, t)| t.kind != Kind::Punct && s.lower_of(t) == &**w)
                 // "was accused by prosecutors", "is believed by analysts": an agent.
                 && !s.is(end, "by"))
             .then_some(end)
@@ -131,16 +169,30 @@ fn entries(list: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 struct Lists {
+    /// Every word of the one-word lists and every first word of a phrase.
+    words: FxMap<Box<str>, Info>,
+    /// Longest key of `words`: longer tokens are not looked up.
+    max_len: usize,
+    /// The entries of `words` with keys of at most 15 bytes, keyed inline.
+    short: FxMap<(u64, u64), Info>,
     hedges: Phrases,
     allegations: Phrases,
-    /// Superlatives that need a determiner (`the lowest`).
-    superlatives: HashSet<String>,
-    /// Rankings on their own (`a record`).
+    /// Rankings on their own (`a record`). Superlatives that need a determiner (`the
+    /// lowest`) are [`SUPERLATIVE`] words.
     rankings: Phrases,
-    vague_sources: HashSet<String>,
-    /// Documents and counts that source a statistic in the same sentence.
-    evidence: HashSet<String>,
-    negators: HashSet<String>,
+    vague_sources: HashSet<String, BuildHasherDefault<FxHasher>>,
+}
+
+impl Lists {
+    fn info(&self, word: &str) -> Info {
+        if word.len() > self.max_len {
+            return Info::default();
+        }
+        match short_key(word.as_bytes()) {
+            Some(k) => self.short.get(&k).copied().unwrap_or_default(),
+            None => self.words.get(word).copied().unwrap_or_default(),
+        }
+    }
 }
 
 fn lists() -> &'static Lists {
@@ -150,16 +202,53 @@ fn lists() -> &'static Lists {
         let rankings: String = entries(superlatives)
             .filter_map(|l| l.strip_prefix("= ").map(|p| format!("{p}\n")))
             .collect();
+        let mut words: FxMap<Box<str>, Info> = FxMap::default();
+        let mut mark = |list: &mut dyn Iterator<Item = String>, class: u16| {
+            for w in list {
+                words.entry(w.into()).or_default().class |= class;
+            }
+        };
+        let owned = |l: &[&str]| l.iter().map(|w| w.to_string()).collect::<Vec<_>>();
+        mark(
+            &mut entries(superlatives).filter(|l| !l.starts_with('=')),
+            SUPERLATIVE,
+        );
+        mark(
+            &mut entries(include_str!("data/evidence_nouns.txt")),
+            EVIDENCE_NOUN,
+        );
+        mark(&mut entries(include_str!("data/negators.txt")), NEGATOR);
+        mark(&mut owned(MONTHS).into_iter(), MONTH);
+        mark(&mut owned(MULTIPLIERS).into_iter(), MULTIPLIER);
+        mark(&mut owned(FUNCTION_WORDS).into_iter(), FUNCTION_WORD);
+        mark(
+            &mut owned(&["million", "billion", "trillion", "percent"]).into_iter(),
+            SPELLED,
+        );
+        let hedges = Phrases::load(
+            include_str!("data/agentless_hedges.txt"),
+            HEDGES,
+            &mut words,
+        );
+        let allegations = Phrases::load(
+            include_str!("data/allegations.txt"),
+            ALLEGATIONS,
+            &mut words,
+        );
+        let rankings = Phrases::load(&rankings, RANKINGS, &mut words);
+        let max_len = words.keys().map(|k| k.len()).max().unwrap_or(0);
+        let short = words
+            .iter()
+            .filter_map(|(k, v)| short_key(k.as_bytes()).map(|k| (k, *v)))
+            .collect();
         Lists {
-            hedges: Phrases::load(include_str!("data/agentless_hedges.txt")),
-            allegations: Phrases::load(include_str!("data/allegations.txt")),
-            superlatives: entries(superlatives)
-                .filter(|l| !l.starts_with('='))
-                .collect(),
-            rankings: Phrases::load(&rankings),
+            words,
+            max_len,
+            short,
+            hedges,
+            allegations,
+            rankings,
             vague_sources: entries(include_str!("data/vague_sources.txt")).collect(),
-            evidence: entries(include_str!("data/evidence_nouns.txt")).collect(),
-            negators: entries(include_str!("data/negators.txt")).collect(),
         }
     })
 }
@@ -181,86 +270,139 @@ struct Tok {
     e: usize,
     kind: Kind,
     cap: bool,
+    /// The normalized token in [`Sentence::lower`].
+    ls: u32,
+    le: u32,
+    info: Info,
 }
 
-/// One sentence: its text, an ASCII-lower-cased copy (same byte offsets) and tokens.
+/// One sentence: its text and tokens, each with its normalized form (ASCII lower
+/// case, curly apostrophes straightened) and its word-list entry. Reused from one
+/// sentence to the next ([`Sentence::fill`]), so nothing is allocated per sentence.
 struct Sentence<'a> {
     text: &'a str,
+    /// The normalized tokens, back to back.
     lower: String,
     toks: Vec<Tok>,
 }
 
-const JOINERS: &[char] = &['.', ',', ':', '/', '\'', '’', '-'];
+/// The character at byte `i` and its length (ASCII without decoding).
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        (char::from(b), 1)
+    } else {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        (c, c.len_utf8())
+    }
+}
 
 impl<'a> Sentence<'a> {
-    fn new(text: &'a str) -> Self {
-        let lower = text.to_ascii_lowercase();
-        let mut toks = Vec::new();
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
-        let mut k = 0;
-        while k < chars.len() {
-            let (i, c) = chars[k];
+    fn new() -> Self {
+        Sentence {
+            text: "",
+            lower: String::new(),
+            toks: Vec::new(),
+        }
+    }
+
+    /// Tokenize `text`, replacing the previous sentence.
+    fn fill(&mut self, text: &'a str) {
+        self.text = text;
+        self.lower.clear();
+        self.toks.clear();
+        let lists = lists();
+        let n = text.len();
+        let mut i = 0;
+        while i < n {
+            let (c, len) = char_at(text, i);
             if c.is_whitespace() {
-                k += 1;
+                i += len;
                 continue;
             }
             if !c.is_alphanumeric() {
-                toks.push(Tok {
-                    s: i,
-                    e: i + c.len_utf8(),
-                    kind: Kind::Punct,
-                    cap: false,
-                });
-                k += 1;
+                self.push(i, i + len, Kind::Punct, false, lists);
+                i += len;
                 continue;
             }
             let digit = c.is_ascii_digit();
-            let mut j = k + 1;
-            while j < chars.len() {
-                let c = chars[j].1;
+            let mut prev = c;
+            let mut j = i + len;
+            while j < n {
+                let (c, len) = char_at(text, j);
                 if c.is_alphanumeric() {
-                    j += 1;
+                    prev = c;
+                    j += len;
                     continue;
                 }
-                let next_alnum = chars.get(j + 1).is_some_and(|n| n.1.is_alphanumeric());
+                let next = (j + len < n).then(|| char_at(text, j + len));
+                let next_alnum = next.is_some_and(|(c, _)| c.is_alphanumeric());
                 let joins = match c {
                     '.' | ',' | ':' | '/' => {
                         digit
-                            && chars[j - 1].1.is_ascii_digit()
-                            && chars.get(j + 1).is_some_and(|n| n.1.is_ascii_digit())
-                            || c == '.' && !digit && next_alnum && chars[j - 1].1.is_alphabetic()
+                            && prev.is_ascii_digit()
+                            && next.is_some_and(|(c, _)| c.is_ascii_digit())
+                            || c == '.' && !digit && next_alnum && prev.is_alphabetic()
                     }
-                    _ => JOINERS.contains(&c) && next_alnum,
+                    '\'' | '’' | '-' => next_alnum,
+                    _ => false,
                 };
-                if !joins {
+                let Some((next, next_len)) = next.filter(|_| joins) else {
                     break;
-                }
-                j += 2;
+                };
+                prev = next;
+                j += len + next_len;
             }
-            let e = chars.get(j).map_or(text.len(), |c| c.0);
-            toks.push(Tok {
-                s: i,
-                e,
-                kind: if digit { Kind::Num } else { Kind::Word },
-                cap: c.is_uppercase(),
-            });
-            k = j;
+            let kind = if digit { Kind::Num } else { Kind::Word };
+            self.push(i, j, kind, c.is_uppercase(), lists);
+            i = j;
         }
-        Sentence { text, lower, toks }
     }
 
-    /// The lower-cased token, curly apostrophes straightened.
-    fn lower_of(&self, t: &Tok) -> Cow<'_, str> {
-        let w = &self.lower[t.s..t.e];
-        if w.contains('’') {
-            Cow::Owned(w.replace('’', "'"))
+    fn push(&mut self, s: usize, e: usize, kind: Kind, cap: bool, lists: &Lists) {
+        let ls = self.lower.len();
+        let word = &self.text[s..e];
+        if word.is_ascii() {
+            self.lower.push_str(word);
+            self.lower[ls..].make_ascii_lowercase();
         } else {
-            Cow::Borrowed(w)
+            for c in word.chars() {
+                self.lower.push(match c {
+                    '’' => '\'',
+                    c => c.to_ascii_lowercase(),
+                });
+            }
         }
+        let info = if kind == Kind::Punct {
+            Info::default()
+        } else {
+            lists.info(&self.lower[ls..])
+        };
+        self.toks.push(Tok {
+            s,
+            e,
+            kind,
+            cap,
+            ls: ls as u32,
+            le: self.lower.len() as u32,
+            info,
+        });
     }
 
-    fn word(&self, i: usize) -> Cow<'_, str> {
+    /// The normalized token.
+    fn lower_of(&self, t: &Tok) -> &str {
+        &self.lower[t.ls as usize..t.le as usize]
+    }
+
+    fn word(&self, i: usize) -> &str {
         self.lower_of(&self.toks[i])
+    }
+
+    /// Token `i` is a word on the one-word lists `class`.
+    fn has(&self, i: usize, class: u16) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.kind == Kind::Word && t.info.class & class != 0)
     }
 
     fn is(&self, i: usize, word: &str) -> bool {
@@ -285,12 +427,9 @@ impl<'a> Sentence<'a> {
 
     /// A negation among the three words before token `i`.
     fn negated(&self, i: usize) -> bool {
-        let negators = &lists().negators;
         (i.saturating_sub(3)..i).any(|k| {
-            self.toks[k].kind == Kind::Word && {
-                let w = self.word(k);
-                w.ends_with("n't") || negators.contains(&*w)
-            }
+            self.toks[k].kind == Kind::Word
+                && (self.has(k, NEGATOR) || self.word(k).ends_with("n't"))
         })
     }
 }
@@ -355,10 +494,7 @@ fn statistic(s: &Sentence<'_>, i: usize) -> Option<Range<usize>> {
     let w = s.word(i);
     let money = i > 0 && s.is_punct(i - 1, &['$', '€', '£']);
     let mut end = i + 1;
-    while end < s.toks.len()
-        && (s.is_punct(end, &['%'])
-            || s.toks[end].kind == Kind::Word && MULTIPLIERS.contains(&&*s.word(end)))
-    {
+    while end < s.toks.len() && (s.is_punct(end, &['%']) || s.has(end, MULTIPLIER)) {
         end += 1;
     }
     let quantity = money || end > i + 1;
@@ -395,7 +531,7 @@ fn statistic(s: &Sentence<'_>, i: usize) -> Option<Range<usize>> {
             return None;
         }
         // Dates: "Sept. 11", "11 September".
-        let month = |k: usize| s.toks[k].kind == Kind::Word && MONTHS.contains(&&*s.word(k));
+        let month = |k: usize| s.has(k, MONTH);
         let prev_word = (0..i).rev().find(|&k| !s.is_punct(k, &['.']));
         if prev_word.is_some_and(month) || (i + 1 < s.toks.len() && month(i + 1)) {
             return None;
@@ -439,7 +575,7 @@ fn statistic(s: &Sentence<'_>, i: usize) -> Option<Range<usize>> {
         && end < s.toks.len()
         && s.toks[end].kind == Kind::Word
         && !s.toks[end].cap
-        && !FUNCTION_WORDS.contains(&&*s.word(end))
+        && !s.has(end, FUNCTION_WORD)
     {
         end += 1;
     }
@@ -449,8 +585,7 @@ fn statistic(s: &Sentence<'_>, i: usize) -> Option<Range<usize>> {
 
 /// A spelled-out quantity: "two million", "a billion", "ten percent".
 fn spelled_statistic(s: &Sentence<'_>, i: usize) -> Option<Range<usize>> {
-    let w = s.word(i);
-    if !["million", "billion", "trillion", "percent"].contains(&&*w) || i == 0 {
+    if !s.has(i, SPELLED) || i == 0 {
         return None;
     }
     let prev = i - 1;
@@ -461,7 +596,7 @@ fn spelled_statistic(s: &Sentence<'_>, i: usize) -> Option<Range<usize>> {
     if end < s.toks.len()
         && s.toks[end].kind == Kind::Word
         && !s.toks[end].cap
-        && !FUNCTION_WORDS.contains(&&*s.word(end))
+        && !s.has(end, FUNCTION_WORD)
     {
         end += 1;
     }
@@ -485,19 +620,19 @@ const RANK_PLACES: &[&str] = &[
 ];
 
 fn superlative(s: &Sentence<'_>, i: usize) -> Option<Range<usize>> {
-    let w = s.word(i);
-    if !lists().superlatives.contains(&*w) {
+    if !s.has(i, SUPERLATIVE) {
         return None;
     }
+    let w = s.word(i);
     let determiner = |k: usize| {
         s.toks[k].kind == Kind::Word && {
             let d = s.word(k);
-            d == "the" || RANK_PLACES.contains(&&*d)
+            d == "the" || RANK_PLACES.contains(&d)
         }
     };
     let start = if i >= 1 && determiner(i - 1) {
         i - 1
-    } else if i >= 2 && determiner(i - 2) && RANK_FILLERS.contains(&&*s.word(i - 1)) {
+    } else if i >= 2 && determiner(i - 2) && RANK_FILLERS.contains(&s.word(i - 1)) {
         i - 2
     } else {
         return None;
@@ -512,13 +647,13 @@ fn superlative(s: &Sentence<'_>, i: usize) -> Option<Range<usize>> {
         start
     };
     let mut end = i + 1;
-    if ["most", "least", "fewest"].contains(&&*w) {
+    if ["most", "least", "fewest"].contains(&w) {
         let next = s.toks.get(i + 1)?;
         if next.kind == Kind::Punct {
             return None;
         }
         let n = s.word(i + 1);
-        if ["part", "recent", "likely", "important", "of"].contains(&&*n) {
+        if ["part", "recent", "likely", "important", "of"].contains(&n) {
             return None;
         }
         end += 1;
@@ -557,8 +692,7 @@ fn quotation(s: &Sentence<'_>) -> Option<Range<usize>> {
 const VAGUE_QUANTIFIERS: &[&str] = &["some", "many", "several", "various", "other", "numerous"];
 
 /// Every signal of a sentence, in token order.
-fn signals(text: &str) -> Vec<Found> {
-    let s = Sentence::new(text);
+fn signals(s: &Sentence<'_>) -> Vec<Found> {
     let mut found = Vec::new();
     if s.words() < 3 {
         return found;
@@ -568,8 +702,8 @@ fn signals(text: &str) -> Vec<Found> {
     // "in some polls" names no poll.
     let sourced = (0..s.toks.len()).any(|k| {
         s.toks[k].kind == Kind::Word
-            && lists.evidence.contains(&*s.word(k))
-            && !(k > 0 && VAGUE_QUANTIFIERS.contains(&&*s.word(k - 1)))
+            && s.has(k, EVIDENCE_NOUN)
+            && !(k > 0 && VAGUE_QUANTIFIERS.contains(&s.word(k - 1)))
     });
     let mut i = 0;
     while i < s.toks.len() {
@@ -577,7 +711,7 @@ fn signals(text: &str) -> Vec<Found> {
         match t.kind {
             Kind::Punct => {}
             Kind::Num => {
-                if let Some(range) = statistic(&s, i) {
+                if let Some(range) = statistic(s, i) {
                     found.push(Found {
                         kind: Signal::Statistic,
                         range,
@@ -585,7 +719,7 @@ fn signals(text: &str) -> Vec<Found> {
                 }
             }
             Kind::Word => {
-                if let Some(end) = lists.hedges.match_at(&s, i) {
+                if let Some(end) = lists.hedges.match_at(HEDGES, s, i) {
                     found.push(Found {
                         kind: Signal::Hedge,
                         range: s.range(i, end),
@@ -593,7 +727,7 @@ fn signals(text: &str) -> Vec<Found> {
                     i = end;
                     continue;
                 }
-                if let Some(end) = lists.allegations.match_at(&s, i)
+                if let Some(end) = lists.allegations.match_at(ALLEGATIONS, s, i)
                     && !s.negated(i)
                 {
                     found.push(Found {
@@ -603,7 +737,7 @@ fn signals(text: &str) -> Vec<Found> {
                     i = end;
                     continue;
                 }
-                if let Some(end) = lists.rankings.match_at(&s, i) {
+                if let Some(end) = lists.rankings.match_at(RANKINGS, s, i) {
                     found.push(Found {
                         kind: Signal::Superlative,
                         range: s.range(i, end),
@@ -612,8 +746,8 @@ fn signals(text: &str) -> Vec<Found> {
                     continue;
                 }
                 for (kind, range) in [
-                    (Signal::Superlative, superlative(&s, i)),
-                    (Signal::Statistic, spelled_statistic(&s, i)),
+                    (Signal::Superlative, superlative(s, i)),
+                    (Signal::Statistic, spelled_statistic(s, i)),
                 ] {
                     if let Some(range) = range {
                         found.push(Found { kind, range });
@@ -626,7 +760,7 @@ fn signals(text: &str) -> Vec<Found> {
     if sourced {
         found.retain(|f| !matches!(f.kind, Signal::Statistic | Signal::Superlative));
     }
-    if let Some(range) = quotation(&s) {
+    if let Some(range) = quotation(s) {
         found.push(Found {
             kind: Signal::Quotation,
             range,
@@ -670,7 +804,7 @@ fn names_somebody(source: &str) -> bool {
 /// Whether an agentless hedge touches the attribution's source or cue ("is said to be",
 /// "it is believed", "a source close to the minister said"): the detector reads a
 /// subject as the source, but nobody is on record.
-fn hedged(text: &str, a: &Attribution) -> bool {
+fn hedged<'a>(text: &'a str, a: &Attribution, s: &mut Sentence<'a>) -> bool {
     let Some(cue) = &a.cue else {
         return false;
     };
@@ -679,12 +813,18 @@ fn hedged(text: &str, a: &Attribution) -> bool {
     while !text.is_char_boundary(end) {
         end += 1;
     }
-    let s = Sentence::new(&text[start..end]);
+    s.fill(&text[start..end]);
+    let s = &*s;
     let near = |r: &Range<usize>, lo: usize, hi: usize| r.start < hi && lo < r.end + 2;
-    let passive = |i: usize| ["is", "was", "are", "were", "been"].contains(&&*s.word(i));
+    let passive = |i: usize| ["is", "was", "are", "were", "been"].contains(&s.word(i));
     (0..s.toks.len()).any(|i| {
-        let hedge = lists().hedges.match_at(&s, i);
-        let allegation = || lists().allegations.match_at(&s, i).filter(|_| passive(i));
+        let hedge = lists().hedges.match_at(HEDGES, s, i);
+        let allegation = || {
+            lists()
+                .allegations
+                .match_at(ALLEGATIONS, s, i)
+                .filter(|_| passive(i))
+        };
         hedge.or_else(allegation).is_some_and(|e| {
             let r = s.toks[i].s + start..s.toks[e - 1].e + start;
             // In the cue, or at the head of the source ("a source close to the
@@ -701,7 +841,7 @@ fn hedged(text: &str, a: &Attribution) -> bool {
 /// detector did not find still counts (`"…," the email said`), unless it is an
 /// agentless hedge; a quotation without a cue counts when it continues a speaker: a
 /// person named before it, or a named cue shortly before it (`continues`).
-fn is_named(text: &str, a: &Attribution, continues: bool) -> bool {
+fn is_named<'a>(text: &'a str, a: &Attribution, continues: bool, s: &mut Sentence<'a>) -> bool {
     match a.kind {
         AttributionKind::Hedge => false,
         AttributionKind::QuoteOnly => a.resolved_source.is_some() || continues,
@@ -709,7 +849,7 @@ fn is_named(text: &str, a: &Attribution, continues: bool) -> bool {
             a.source
                 .as_ref()
                 .is_none_or(|r| names_somebody(&text[r.clone()]))
-                && !hedged(text, a)
+                && !hedged(text, a, s)
         }
     }
 }
@@ -719,14 +859,14 @@ const CONTINUATION: usize = 600;
 
 /// The parts of the text that named attributions cover (sentence of the cue, cue,
 /// content), merged and sorted.
-fn attributed_ranges(prose: &ProseAnalysis) -> Vec<Range<usize>> {
+fn attributed_ranges<'a>(prose: &'a ProseAnalysis, s: &mut Sentence<'a>) -> Vec<Range<usize>> {
     let text = &prose.text.text;
     let mut ranges: Vec<Range<usize>> = Vec::new();
     // Where the last named cue ended: a quotation soon after it continues its speaker.
     let mut last_cue: Option<usize> = None;
     for a in &prose.attributions {
         let continues = last_cue.is_some_and(|end| a.sentence.start < end + CONTINUATION);
-        if !is_named(text, a, continues) {
+        if !is_named(text, a, continues, s) {
             continue;
         }
         if let Some(cue) = &a.cue {
@@ -756,7 +896,8 @@ fn overlaps(ranges: &[Range<usize>], range: &Range<usize>) -> bool {
 pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let prose = ctx.prose();
     let text = &prose.text.text;
-    let attributed = attributed_ranges(prose);
+    let mut s = Sentence::new();
+    let attributed = attributed_ranges(prose, &mut s);
     // Claim tag spans, sorted by start, with the running maximum of their ends.
     let claims: Vec<Span> = ctx
         .document
@@ -772,6 +913,8 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             Some(*max)
         })
         .collect();
+    // Findings with their sentence (source span) and whether `suggest` may tag it.
+    let mut found: Vec<(Diagnostic, Span, bool)> = Vec::new();
     for sentence in &prose.sentences {
         if overlaps(&attributed, sentence) {
             continue;
@@ -782,20 +925,58 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let words = &text[sentence.clone()];
-        let Some(found) = signals(words).into_iter().min_by_key(|f| f.kind) else {
+        s.fill(words);
+        let Some(signal) = signals(&s).into_iter().min_by_key(|f| f.kind) else {
             continue;
         };
-        let at = found.range.start + sentence.start..found.range.end + sentence.start;
-        out.push(
-            Diagnostic::warning(
-                "untagged-assertion",
-                prose.source_span(at),
-                found.message(&words[found.range.clone()]),
-            )
-            .with_label(span, "no source in this sentence, and no claim tag")
-            .with_help(found.help()),
-        );
+        let at = signal.range.start + sentence.start..signal.range.end + sentence.start;
+        let diagnostic = Diagnostic::warning(
+            "untagged-assertion",
+            prose.source_span(at),
+            signal.message(&words[signal.range.clone()]),
+        )
+        .with_label(span, "no source in this sentence, and no claim tag")
+        .with_help(signal.help());
+        found.push((diagnostic, span, taggable(prose, sentence)));
     }
+    let spans: Vec<Span> = found.iter().filter(|f| f.2).map(|f| f.1).collect();
+    let mut fixes = if spans.is_empty() {
+        Vec::new()
+    } else {
+        named_edits_for_spans(ctx.source, &SuggestOptions::default(), &spans)
+    }
+    .into_iter();
+    for (diagnostic, _, taggable) in found {
+        let edits = if taggable {
+            fixes.next().unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        out.push(if edits.is_empty() {
+            diagnostic
+        } else {
+            diagnostic.with_fix(Fix {
+                message: "tag the attributed words with their source (as `claimmark suggest` does)"
+                    .to_string(),
+                edits,
+                safe: true,
+            })
+        });
+    }
+}
+
+/// Whether `suggest` could tag something in `sentence` with a named source. A flagged
+/// sentence overlaps no named attribution; what is left that `suggest` tags with a
+/// name is a quotation with no cue, whose speaker `suggest` takes from its paragraph.
+/// (Reported speech from a vague or hedged source would only get an anonymous
+/// source.) Planning a suggestion parses the document again, so only these sentences
+/// get one.
+fn taggable(prose: &ProseAnalysis, sentence: &Range<usize>) -> bool {
+    let hit = |r: &Range<usize>| r.start < sentence.end && sentence.start < r.end;
+    prose
+        .attributions
+        .iter()
+        .any(|a| a.kind == AttributionKind::QuoteOnly && a.content.as_ref().is_some_and(hit))
 }
 
 #[cfg(test)]
@@ -973,6 +1154,60 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].span.text(src), "43,000 empty flats");
         assert_eq!(found[0].labels[0].span.text(src), src.trim_end());
+    }
+
+    /// A paragraph naming a speaker, then more than 600 bytes without a cue, then a
+    /// quotation with no cue: too far to count as continuing, but `suggest` tags it with
+    /// the paragraph's speaker.
+    const FAR_QUOTE: &str = "The Harbour Workers Union said the port authority had \
+        ignored complaints about the cranes. The strike began at six on Monday morning, when \
+        the first shift left the gates and gathered on the quay beside the old grain silos. \
+        By noon the quay was full of workers, their families and a few curious tourists from \
+        the ferry terminal. Lorries queued along the coast road for several kilometres, and \
+        the ferries to the islands left without their usual cargo of fruit and timber. \
+        Shopkeepers in the harbour district handed out coffee and bread to the crowd, and a \
+        brass band from the fishing village played old work songs until the evening. The \
+        night shift joined the crowd at ten, and the quay stayed busy long after midnight. \
+        \"We are not going back until every crane has been inspected by engineers we \
+        trust.\"\n";
+
+    #[test]
+    fn quotation_with_a_speaker_in_its_paragraph_gets_a_safe_fix() {
+        let found = findings("untagged-assertion", FAR_QUOTE);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].message, "quotation has no speaker");
+        let fix = found[0].fix.as_ref().expect("a fix");
+        assert!(fix.safe);
+        let fixed = crate::diagnostic::apply_edits(FAR_QUOTE, &fix.edits);
+        assert!(fixed.contains("\"{We are not going back"), "{fixed}");
+        assert!(fixed.contains("engineers we trust}@union.\""), "{fixed}");
+        assert!(
+            fixed.ends_with("[@union]: Harbour Workers Union\n"),
+            "{fixed}"
+        );
+        // The fix silences the finding and keeps the copy.
+        assert_eq!(findings("untagged-assertion", &fixed), []);
+        let copy = |s: &str| {
+            let parsed = crate::parse(s);
+            crate::syntax::strip(s, &parsed.document, Default::default()).text
+        };
+        assert_eq!(copy(&fixed), copy(FAR_QUOTE));
+    }
+
+    #[test]
+    fn no_fix_without_a_named_source() {
+        for text in [
+            // Vague and agentless sources would only get an anonymous source.
+            "Sources say the deal collapsed on Friday night.",
+            "It is said that the minister knew of the payments.",
+            // A quotation nobody in its paragraph said.
+            "The banner read “we will not pay for your war” in red letters.",
+            "The agency has lost track of 43,000 officials since 2019.",
+        ] {
+            let found = findings("untagged-assertion", text);
+            assert_eq!(found.len(), 1, "{text}");
+            assert_eq!(found[0].fix, None, "{text}");
+        }
     }
 
     #[test]
