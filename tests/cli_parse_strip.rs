@@ -408,3 +408,35 @@ fn crlf_and_bom_survive_the_command_line() {
         "the BOM is kept"
     );
 }
+
+#[test]
+fn strip_of_several_drafts_is_clean_copy_in_order() {
+    let mut files: Vec<String> = std::fs::read_dir(root().join("examples"))
+        .unwrap()
+        .map(|e| relative(&e.unwrap().path()))
+        .filter(|p| p.ends_with(".md"))
+        .collect();
+    files.sort();
+    let mut args = vec!["strip"];
+    args.extend(files.iter().map(String::as_str));
+    let together = run(&args);
+    assert_eq!(together.status.code(), Some(0));
+    let copy = stdout(&together);
+    let reparsed = claimmark::parse(copy).document;
+    assert!(
+        reparsed.tags.is_empty()
+            && reparsed.definitions.is_empty()
+            && reparsed.directives.is_empty()
+    );
+    let one_by_one: String = files
+        .iter()
+        .map(|f| stdout(&run(&["strip", f])).to_string())
+        .collect();
+    assert_eq!(
+        copy, one_by_one,
+        "the drafts come out one after another, unchanged"
+    );
+    let refused = run(&["strip", &files[0], &files[1], "-o", "out.md"]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(stderr(&refused).contains("-o/--output takes a single input file"));
+}

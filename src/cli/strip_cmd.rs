@@ -17,13 +17,13 @@ pub enum StripTo {
 
 #[derive(Debug, Args)]
 pub struct StripArgs {
-    /// The draft to strip; `-` reads standard input.
+    /// The drafts to strip, printed one after another (like `cat`); `-` reads stdin.
     #[arg(default_value = "-")]
-    pub file: PathBuf,
+    pub files: Vec<PathBuf>,
     /// Output flavour.
     #[arg(long = "to", value_enum, default_value_t = StripTo::Markdown)]
     pub to: StripTo,
-    /// Write here (atomically) instead of standard output.
+    /// Write here (atomically) instead of standard output; takes a single input.
     #[arg(short = 'o', long = "output")]
     pub output: Option<PathBuf>,
     /// Drop the front matter in Markdown mode too.
@@ -32,11 +32,9 @@ pub struct StripArgs {
 }
 
 pub fn run(args: StripArgs) -> u8 {
-    let doc = match input::read(&args.file, None) {
-        Ok(doc) => doc,
-        Err(e) => return fail(e),
-    };
-    let parsed = claimmark::parse(&doc.text);
+    if args.output.is_some() && args.files.len() > 1 {
+        return fail("-o/--output takes a single input file");
+    }
     let options = StripOptions {
         mode: match args.to {
             StripTo::Markdown => StripMode::Markdown,
@@ -44,8 +42,16 @@ pub fn run(args: StripArgs) -> u8 {
         },
         keep_front_matter: !args.no_front_matter,
     };
-    let stripped = strip(&doc.text, &parsed.document, options);
-    match output::write(args.output.as_deref(), stripped.text.as_bytes()) {
+    let mut copy = String::new();
+    for file in &args.files {
+        let doc = match input::read(file, None) {
+            Ok(doc) => doc,
+            Err(e) => return fail(e),
+        };
+        let parsed = claimmark::parse(&doc.text);
+        copy.push_str(&strip(&doc.text, &parsed.document, options).text);
+    }
+    match output::write(args.output.as_deref(), copy.as_bytes()) {
         Ok(()) => exit::OK,
         Err(e) => {
             let target = args
