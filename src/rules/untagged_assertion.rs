@@ -9,17 +9,23 @@
 //! * an **allegation or crime word**: "accused", "spied", "bribed", "tried to kill",
 //!   "linked to", "charged with" (a negation just before it cancels it);
 //! * a **statistic or quantity**: "43,000 officials", "$3.5 billion", "12 percent",
-//!   "two million" — not years, dates, clock times, ordinals or ages;
+//!   "two million" — not clock times, ordinals, ages, "3 of 12" counters, identifiers
+//!   or numbers in names ("Fortune 500");
 //! * a **superlative ranking**: "the lowest", "the country's biggest", "a record";
-//! * a **direct quotation** of four words or more with no speaker.
+//! * a **direct quotation** of four words or more with no speaker;
+//! * a **dated fact**: a year or a date that places an event, "in 2014 the agency …",
+//!   "was founded in 1980", "on Sept. 11, 2012", "dropped out May 3" — not one that
+//!   names a thing ("the 2008 race", "the June 7 primary"), a schedule ("will vote on
+//!   22 June", "is set for Sept. 11") or a dateline.
 //!
 //! A sentence attributed in prose is never flagged, tagged or not; narrative sentences
 //! without such signals are not flagged either. The finding points at the words that
 //! made the sentence check-worthy. Sources that name nobody ("sources", "people familiar
-//! with the matter", "it is believed") do not count as attribution; a named poll, count
-//! or study in the sentence ("in the latest Gallup poll") sources its numbers and
-//! rankings. The word lists live in `src/rules/data/` (`agentless_hedges.txt`,
-//! `allegations.txt`, `superlatives.txt`, `vague_sources.txt`, `evidence_nouns.txt`).
+//! with the matter", "it is believed") do not count as attribution; a poll, count or
+//! study named in the sentence ("in the latest Gallup poll", "the union's survey")
+//! sources its numbers, rankings and dates ("a new report", "the survey" do not). The
+//! word lists live in `src/rules/data/` (`agentless_hedges.txt`, `allegations.txt`,
+//! `superlatives.txt`, `vague_sources.txt`, `evidence_nouns.txt`).
 //!
 //! ## Why
 //! Most of a draft is never tagged, and that is where unsourced numbers and accusations
@@ -56,6 +62,8 @@ enum Signal {
     Statistic,
     Superlative,
     Quotation,
+    /// A year or a date: an event placed in time ("in 2014", "on Nov. 13").
+    Dated,
 }
 
 /// One signal: its kind and byte range in the sentence.
@@ -73,6 +81,7 @@ impl Found {
             Signal::Statistic => format!("statistic '{words}' has no source"),
             Signal::Superlative => format!("ranking '{words}' has no source"),
             Signal::Quotation => "quotation has no speaker".to_string(),
+            Signal::Dated => format!("dated fact '{words}' has no source"),
         }
     }
 
@@ -490,7 +499,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "so", "too",
 ];
 
-fn statistic(s: &Sentence<'_>, i: usize) -> Option<Range<usize>> {
+fn statistic(s: &Sentence<'_>, i: usize) -> Option<(Signal, Range<usize>)> {
     let w = s.word(i);
     let money = i > 0 && s.is_punct(i - 1, &['$', '€', '£']);
     let mut end = i + 1;
@@ -523,18 +532,22 @@ fn statistic(s: &Sentence<'_>, i: usize) -> Option<Range<usize>> {
         }
         if w.contains("-year") || w.contains("-month") || w.contains("-day") {
             // "a 44-year low" is a ranking; "a 20-year-old" is an age.
-            return (s.is(i + 1, "low") || s.is(i + 1, "high")).then(|| s.range(i, i + 2));
+            return (s.is(i + 1, "low") || s.is(i + 1, "high"))
+                .then(|| (Signal::Statistic, s.range(i, i + 2)));
         }
         let value: Option<u32> = all_digits.then(|| digits.parse().ok()).flatten();
         // Years: "2016", "the 1990s", "2016's".
-        if value.is_some_and(|v| (1000..=2099).contains(&v)) && digits.len() == 4 {
-            return None;
-        }
         // Dates: "Sept. 11", "11 September".
         let month = |k: usize| s.has(k, MONTH);
         let prev_word = (0..i).rev().find(|&k| !s.is_punct(k, &['.']));
-        if prev_word.is_some_and(month) || (i + 1 < s.toks.len() && month(i + 1)) {
-            return None;
+        if value.is_some_and(|v| (1000..=2099).contains(&v)) && digits.len() == 4 {
+            return dated(s, i, prev_word.filter(|&k| month(k)));
+        }
+        if prev_word.is_some_and(month) {
+            return dated(s, i, prev_word);
+        }
+        if i + 1 < s.toks.len() && month(i + 1) {
+            return dated(s, i, None);
         }
         // Ages and spans of time: "44 years old", "10 years ago".
         if ["years", "year", "months", "days", "weeks"]
@@ -559,9 +572,28 @@ fn statistic(s: &Sentence<'_>, i: usize) -> Option<Range<usize>> {
         {
             return None;
         }
+        // Counters: "1 of 12", "photo 3 of 20".
+        let counted = |k: usize| {
+            s.toks
+                .get(k)
+                .is_some_and(|t| t.kind == Kind::Word && !t.cap)
+        };
+        if s.is(i + 1, "of")
+            && s.toks.get(i + 2).is_some_and(|t| t.kind == Kind::Num)
+            && !counted(i + 3)
+            || i >= 2 && s.is(i - 1, "of") && s.toks[i - 2].kind == Kind::Num && !counted(i + 1)
+        {
+            return None;
+        }
         // Numbers that are part of a name: "Fortune 500", "Proposition 64", "No. 2".
-        if i > 1 && s.toks[i - 1].cap && s.toks[i - 1].kind == Kind::Word
-            || i > 0 && s.is(i - 1, "no")
+        // Not after a sentence-initial word, a function word ("About 46") or a
+        // possessive ("Florida's 99 delegates").
+        if i > 1 && s.toks[i - 1].cap && s.toks[i - 1].kind == Kind::Word && {
+            let w = s.word(i - 1);
+            !s.has(i - 1, FUNCTION_WORD)
+                && !w.ends_with("'s")
+                && s.toks[..i - 1].iter().any(|t| t.kind != Kind::Punct)
+        } || i > 0 && s.is(i - 1, "no")
         {
             return None;
         }
@@ -580,7 +612,77 @@ fn statistic(s: &Sentence<'_>, i: usize) -> Option<Range<usize>> {
         end += 1;
     }
     let start = if money { i - 1 } else { i };
-    Some(s.range(start, end))
+    Some((Signal::Statistic, s.range(start, end)))
+}
+
+/// Words before a year or a date that make it the time of an event: "in 2014",
+/// "on Nov. 13", "since 2019".
+const TIME_PREPOSITIONS: &[&str] = &[
+    "in", "on", "since", "by", "from", "until", "till", "through", "between", "during", "before",
+    "after", "of",
+];
+
+/// Words before a date that make it a schedule.
+const FUTURE: &[&str] = &[
+    "will",
+    "shall",
+    "scheduled",
+    "set",
+    "due",
+    "upcoming",
+    "expected",
+    "planned",
+];
+
+/// Words between the preposition and the year: "in the late 1970s".
+const TIME_FILLERS: &[&str] = &["the", "late", "early", "mid", "mid-"];
+
+/// A year or a date (token `i`, after the month `month`) used as the time of an event:
+/// "in 2014 the agency …", "in the late 1970s", "signed the bill April 5". Not a year or
+/// a date naming a thing ("the 2008 race", "Carrier's Feb. 10 announcement", "the June 7
+/// primary"), nor a dateline ("Saturday, March 19, 2016").
+fn dated(s: &Sentence<'_>, i: usize, month: Option<usize>) -> Option<(Signal, Range<usize>)> {
+    let first = month.unwrap_or(i);
+    // A year after the day ("Sept. 11, 2001"): the date ends at the year.
+    let mut end = i + 1;
+    // The month after the day: "on 22 June".
+    if month.is_none() && s.has(end, MONTH) {
+        end += 1;
+    }
+    if s.is_punct(end, &[',']) && s.toks.get(end + 1).is_some_and(|t| t.kind == Kind::Num) {
+        end += 2;
+    }
+    let mut before = (0..first).rev().find(|&k| !s.is_punct(k, &[',']))?;
+    while before > 0 && s.toks[before].kind == Kind::Word && TIME_FILLERS.contains(&s.word(before))
+    {
+        before -= 1;
+    }
+    let t = &s.toks[before];
+    if t.kind != Kind::Word {
+        return None;
+    }
+    // A future date is a schedule, not a fact to check yet: "will vote on 22 June",
+    // "is scheduled for March 15". Only in the date's own clause: "while the debate
+    // will be in New York, she debated him four times in 2008" is a dated fact.
+    let clause = (0..first)
+        .rev()
+        .find(|&k| s.is_punct(k, &[',', ';', ':', '—', '–', '(']))
+        .map_or(0, |k| k + 1);
+    if (clause..first).any(|k| s.toks[k].kind == Kind::Word && FUTURE.contains(&s.word(k))) {
+        return None;
+    }
+    let w = s.word(before);
+    // "of the 1990s reform", "in 2008 elections": the year names what follows.
+    let modifies = s
+        .toks
+        .get(end)
+        .is_some_and(|t| t.kind == Kind::Word && !t.cap && !s.has(end, FUNCTION_WORD));
+    if TIME_PREPOSITIONS.contains(&w) {
+        return (!modifies).then(|| (Signal::Dated, s.range(before, end)));
+    }
+    // A day after a verb or its object: "dropped out of the race May 3".
+    (month.is_some() && !t.cap && !s.has(before, FUNCTION_WORD) && !w.ends_with("'s") && !modifies)
+        .then(|| (Signal::Dated, s.range(first, end)))
 }
 
 /// A spelled-out quantity: "two million", "a billion", "ten percent".
@@ -688,9 +790,6 @@ fn quotation(s: &Sentence<'_>) -> Option<Range<usize>> {
     None
 }
 
-/// Quantifiers before a document noun that leave it unnamed: "in some polls".
-const VAGUE_QUANTIFIERS: &[&str] = &["some", "many", "several", "various", "other", "numerous"];
-
 /// Every signal of a sentence, in token order.
 fn signals(s: &Sentence<'_>) -> Vec<Found> {
     let mut found = Vec::new();
@@ -698,12 +797,20 @@ fn signals(s: &Sentence<'_>) -> Vec<Found> {
         return found;
     }
     let lists = lists();
-    // A poll, a count or a study in the sentence is the source of its numbers.
-    // "in some polls" names no poll.
+    // A named poll, count or study in the sentence is the source of its numbers:
+    // "the latest Gallup poll", "the AP count", "the union's survey". "In some polls",
+    // "the survey" and "a new report" name nobody.
     let sourced = (0..s.toks.len()).any(|k| {
         s.toks[k].kind == Kind::Word
             && s.has(k, EVIDENCE_NOUN)
-            && !(k > 0 && VAGUE_QUANTIFIERS.contains(&s.word(k - 1)))
+            && (k.saturating_sub(3)..k).any(|n| {
+                let t = &s.toks[n];
+                t.kind == Kind::Word
+                    && (s.word(n).ends_with("'s")
+                        || t.cap
+                            && !s.has(n, FUNCTION_WORD)
+                            && s.toks[..n].iter().any(|t| t.kind != Kind::Punct))
+            })
     });
     let mut i = 0;
     while i < s.toks.len() {
@@ -711,11 +818,8 @@ fn signals(s: &Sentence<'_>) -> Vec<Found> {
         match t.kind {
             Kind::Punct => {}
             Kind::Num => {
-                if let Some(range) = statistic(s, i) {
-                    found.push(Found {
-                        kind: Signal::Statistic,
-                        range,
-                    });
+                if let Some((kind, range)) = statistic(s, i) {
+                    found.push(Found { kind, range });
                 }
             }
             Kind::Word => {
@@ -758,7 +862,12 @@ fn signals(s: &Sentence<'_>) -> Vec<Found> {
         i += 1;
     }
     if sourced {
-        found.retain(|f| !matches!(f.kind, Signal::Statistic | Signal::Superlative));
+        found.retain(|f| {
+            !matches!(
+                f.kind,
+                Signal::Statistic | Signal::Superlative | Signal::Dated
+            )
+        });
     }
     if let Some(range) = quotation(s) {
         found.push(Found {
@@ -1090,6 +1199,59 @@ mod tests {
                 "“we will not pay for your war”",
                 "quotation has no speaker",
             ),
+            // Years and dates that place an event.
+            (
+                "In 2014 the agency moved its archive to Brussels.",
+                "In 2014",
+                "dated fact 'In 2014' has no source",
+            ),
+            (
+                "The firm was founded in 1980 by two former customs officers.",
+                "in 1980",
+                "dated fact 'in 1980' has no source",
+            ),
+            (
+                "The members voted on the loan on 22 June, 2023.",
+                "on 22 June, 2023",
+                "dated fact 'on 22 June, 2023' has no source",
+            ),
+            (
+                "Widespread adoption abroad began in the late 1950s.",
+                "in the late 1950s",
+                "dated fact 'in the late 1950s' has no source",
+            ),
+            (
+                "The consulate burned on Sept. 11, 2012, after a day of protests.",
+                "on Sept. 11, 2012",
+                "dated fact 'on Sept. 11, 2012' has no source",
+            ),
+            (
+                "Cruz dropped out of the race May 3, 2016.",
+                "May 3, 2016",
+                "dated fact 'May 3, 2016' has no source",
+            ),
+            (
+                "While the next debate will be in Ohio, she debated him four times in 2008.",
+                "in 2008",
+                "dated fact 'in 2008' has no source",
+            ),
+            // Quantities after a capitalized function word or a possessive.
+            (
+                "(About 46 detainees were held in that wing.)",
+                "46 detainees",
+                "statistic '46 detainees' has no source",
+            ),
+            (
+                "Trump won Florida’s 99 delegates in the primary.",
+                "99 delegates",
+                "statistic '99 delegates' has no source",
+            ),
+            // A document that names nobody does not source a number.
+            (
+                "A new report puts the cost at $3.5 billion.",
+                "$3.5 billion",
+                "statistic '$3.5 billion' has no source",
+            ),
         ];
         for (sentence, words, message) in table {
             assert_eq!(
@@ -1112,9 +1274,14 @@ mod tests {
             // Narrative without signals.
             "The council met on Tuesday evening in the old town hall.",
             "She walked to the station and took the last train home.",
-            // Years, dates, clock times, ordinals, ages and names.
-            "The law was passed in 2016 and amended in the 1990s.",
+            // Years and dates naming a thing, clock times, counters, ordinals, ages and
+            // names.
+            "The 2016 law replaced the rules of the 1990s reform.",
+            "Carrier's Feb. 10 announcement surprised the workers.",
             "The hearing is set for Sept. 11 at the district court.",
+            "The members will vote on the loan at the annual meeting on 22 June.",
+            "Saturday, March 19, 2016.",
+            "Photo 3 of 12: the crowd outside the court.",
             "Doors open at 7 p.m. on the ground floor.",
             "Sandra Paradis, 78, arrived at the polling station early.",
             "He moved to the city 10 years ago, when he was 44 years old.",
@@ -1125,6 +1292,7 @@ mod tests {
             "At least the rain stopped, and for the most part the crowd stayed.",
             // A named poll is the source of its numbers; an agent after a passive.
             "Support for the plan reached 61 percent in the latest Gallup poll.",
+            "In the union's survey of 400 dockworkers, 61 percent felt unsafe.",
             "The former director was accused by prosecutors of bribery.",
             // Possessive superlatives are opinions, not rankings.
             "He thanked his most loyal fans before leaving the stage.",
