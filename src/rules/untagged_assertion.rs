@@ -1022,6 +1022,19 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             Some(*max)
         })
         .collect();
+    // Code spans, link destinations, HTML: text Claimmark does not read as prose, so a
+    // number there (`Art. 41(2)`, a URL) is never a statistic.
+    let verbatim: Vec<Span> = ctx
+        .document
+        .tree
+        .leaves()
+        .filter(|leaf| leaf.kind.is_verbatim())
+        .map(|leaf| leaf.span)
+        .collect();
+    let in_verbatim = |span: Span| {
+        let i = verbatim.partition_point(|v| v.end <= span.start);
+        verbatim.get(i).is_some_and(|v| v.overlaps(span))
+    };
     // Findings with their sentence (source span) and whether `suggest` may tag it.
     let mut found: Vec<(Diagnostic, Span, bool)> = Vec::new();
     for sentence in &prose.sentences {
@@ -1035,7 +1048,14 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
         let words = &text[sentence.clone()];
         s.fill(words);
-        let Some(signal) = signals(&s).into_iter().min_by_key(|f| f.kind) else {
+        let Some(signal) = signals(&s)
+            .into_iter()
+            .filter(|f| {
+                let at = f.range.start + sentence.start..f.range.end + sentence.start;
+                !in_verbatim(prose.source_span(at))
+            })
+            .min_by_key(|f| f.kind)
+        else {
             continue;
         };
         let at = signal.range.start + sentence.start..signal.range.end + sentence.start;
@@ -1273,6 +1293,9 @@ mod tests {
             "“We will not pay for your war,” said Anna Petrova, a protester.",
             // Narrative without signals.
             "The council met on Tuesday evening in the old town hall.",
+            // Numbers in verbatim text (code spans, link destinations) are not prose.
+            "He cited the rule known as `Art. 41(2)` in the debate.",
+            "The minutes are [online](https://example.org/2024/43000-pages).",
             "She walked to the station and took the last train home.",
             // Years and dates naming a thing, clock times, counters, ordinals, ages and
             // names.
