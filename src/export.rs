@@ -324,7 +324,7 @@ fn tags(source: &str, document: &Document, quantities: &Quantities<'_>) -> Vec<T
         out[i].relative_date = value.read.relative_date;
         out[i].value = value.quantity().map(|q| {
             let mut v = value_export(q);
-            v.phrase = value.phrase.map(|p| TextSpan::new(source, p));
+            v.phrase = value.phrase().map(|p| TextSpan::new(source, p));
             v
         });
     }

@@ -3,11 +3,13 @@
 //! `undefined-quantity`, `quantity-without-value`, `missing-publication-date`).
 //!
 //! [`Context::quantities`] builds a [`Quantities`] on first use: every tag with an `#id`
-//! is read once with [`read_quantity`] from its own plain text (nested tag syntax
+//! is read at most once with [`read_quantity`] from its own plain text (nested tag syntax
 //! removed), with the document's [`NumberOptions`] — the configured tolerance,
 //! European numerals when the front-matter `lang` writes decimal commas, and the
-//! front-matter `published` (or `date`) as the publication day. Then every valid
-//! relation is evaluated once.
+//! front-matter `published` (or `date`) as the publication day. Reading is lazy
+//! ([`LazyRead`]): a tag is read when something asks for its value, so lint never reads
+//! a tag whose id is used once and by no relation, while `export` reads them all; the
+//! values are the same either way. Then every valid relation is evaluated once.
 //!
 //! # What a relation is checked against
 //!
@@ -27,6 +29,7 @@
 //!   percentage (reported by the parser). One mistake is reported once.
 
 use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
 
 use num_bigint::BigInt;
 use num_rational::BigRational;
@@ -38,7 +41,7 @@ use crate::numbers::{
     european_language, evaluate, parse_date, read_quantity, relation_holds,
 };
 use crate::span::Span;
-use crate::syntax::{Definition, Name, Tag};
+use crate::syntax::{Definition, Document, Name, Tag};
 
 /// The publication day relative dates are read against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,9 +59,8 @@ pub struct TagValue<'a> {
     pub tag: &'a Tag,
     /// The `#id`.
     pub id: &'a Name,
-    pub read: ReadValue,
-    /// The phrase that was read (`about 650`), as a source span.
-    pub phrase: Option<Span>,
+    /// What the tag's text says (read on first use; dereferences to [`ReadValue`]).
+    pub read: LazyRead<'a>,
 }
 
 impl TagValue<'_> {
@@ -66,9 +68,57 @@ impl TagValue<'_> {
         self.read.quantity.as_ref()
     }
 
+    /// The phrase that was read (`about 650`), as a source span.
+    pub fn phrase(&self) -> Option<Span> {
+        self.read.get().1
+    }
+
     /// The words to point at: the phrase read, or the whole tag text.
     pub fn span(&self) -> Span {
-        self.phrase.unwrap_or(self.tag.text)
+        self.phrase().unwrap_or(self.tag.text)
+    }
+}
+
+/// A tag's [`ReadValue`], read from its plain text the first time it is needed.
+/// Lint rules only need the values of ids that relations use or that several
+/// tags carry (and of relative dates without a publication date), so most tags
+/// of a draft are never read; `export` reads them all. Reading is pure, so the
+/// result does not depend on when it happens.
+#[derive(Clone)]
+pub struct LazyRead<'a> {
+    source: &'a str,
+    document: &'a Document,
+    text: Span,
+    options: Arc<NumberOptions>,
+    cell: OnceLock<(ReadValue, Option<Span>)>,
+}
+
+impl LazyRead<'_> {
+    /// The value and the phrase's source span.
+    fn get(&self) -> &(ReadValue, Option<Span>) {
+        self.cell.get_or_init(|| {
+            let plain = self.document.plain(self.source, self.text);
+            let read = read_quantity(&plain.text, &self.options);
+            let phrase = read
+                .matched
+                .clone()
+                .map(|r| plain.source_span(Span::from(r)));
+            (read, phrase)
+        })
+    }
+}
+
+impl std::ops::Deref for LazyRead<'_> {
+    type Target = ReadValue;
+
+    fn deref(&self) -> &ReadValue {
+        &self.get().0
+    }
+}
+
+impl std::fmt::Debug for LazyRead<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&self.get().0, f)
     }
 }
 
@@ -146,7 +196,8 @@ pub struct Quantities<'a> {
     by_id: HashMap<&'a str, Vec<usize>>,
     /// Ids in order of first appearance.
     ids: Vec<&'a str>,
-    id_values: HashMap<&'a str, IdValue>,
+    /// What each id stands for, computed on first use.
+    id_values: HashMap<&'a str, OnceLock<IdValue>>,
     relations: Vec<Relation<'a>>,
 }
 
@@ -179,6 +230,7 @@ impl<'a> Quantities<'a> {
             },
         };
 
+        let shared = Arc::new(options.clone());
         let mut tags = Vec::new();
         let mut by_id: HashMap<&'a str, Vec<usize>> = HashMap::new();
         let mut ids = Vec::new();
@@ -186,12 +238,13 @@ impl<'a> Quantities<'a> {
             let Some(id) = &tag.suffix.id else {
                 continue;
             };
-            let plain = document.plain(ctx.source, tag.text);
-            let read = read_quantity(&plain.text, &options);
-            let phrase = read
-                .matched
-                .clone()
-                .map(|r| plain.source_span(Span::from(r)));
+            let read = LazyRead {
+                source: ctx.source,
+                document,
+                text: tag.text,
+                options: Arc::clone(&shared),
+                cell: OnceLock::new(),
+            };
             by_id
                 .entry(id.text.as_str())
                 .or_insert_with(|| {
@@ -199,21 +252,10 @@ impl<'a> Quantities<'a> {
                     Vec::new()
                 })
                 .push(tags.len());
-            tags.push(TagValue {
-                tag,
-                id,
-                read,
-                phrase,
-            });
+            tags.push(TagValue { tag, id, read });
         }
 
-        let id_values = ids
-            .iter()
-            .map(|&id| {
-                let values = by_id[id].iter().filter_map(|&i| tags[i].quantity());
-                (id, intersection(values))
-            })
-            .collect();
+        let id_values = ids.iter().map(|&id| (id, OnceLock::new())).collect();
 
         let mut quantities = Quantities {
             options,
@@ -312,7 +354,12 @@ impl<'a> Quantities<'a> {
     /// What `id` stands for as an operand.
     pub fn id_value(&self, id: &str) -> &IdValue {
         static UNTAGGED: IdValue = IdValue::Untagged;
-        self.id_values.get(id).unwrap_or(&UNTAGGED)
+        match self.id_values.get(id) {
+            None => &UNTAGGED,
+            Some(cell) => {
+                cell.get_or_init(|| intersection(self.values(id).filter_map(TagValue::quantity)))
+            }
+        }
     }
 
     /// Every valid relation with its outcome, in source order.

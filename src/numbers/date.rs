@@ -162,6 +162,14 @@ impl fmt::Display for Date {
 
 /// The moment `year + ordinal0 / days_in_year(year)`.
 pub(crate) fn day_start(year: i64, ordinal0: i64) -> BigRational {
+    let len = i128::from(days_in_year(year));
+    if let Some(v) = i128::from(year)
+        .checked_mul(len)
+        .and_then(|y| y.checked_add(i128::from(ordinal0)))
+        .and_then(|n| super::fast::ratio(n, len))
+    {
+        return v;
+    }
     BigRational::from_integer(BigInt::from(year))
         + BigRational::new(BigInt::from(ordinal0), BigInt::from(days_in_year(year)))
 }

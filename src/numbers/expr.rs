@@ -367,7 +367,23 @@ fn binary(op: BinOp, lhs: Expr, rhs: Expr, op_span: Range<usize>) -> Expr {
 
 /// `int.frac` as an exact rational.
 pub(crate) fn decimal_value(int_digits: &str, frac_digits: &str) -> BigRational {
-    let mut all = String::with_capacity(int_digits.len() + frac_digits.len());
+    // Up to 18 digits fit in an i64: build the value in lowest terms directly,
+    // without a string or a big-number gcd.
+    let digits = int_digits.len() + frac_digits.len();
+    if digits <= 18 {
+        let mut n: i64 = 0;
+        let mut ok = true;
+        for b in int_digits.bytes().chain(frac_digits.bytes()) {
+            ok &= b.is_ascii_digit();
+            n = n * 10 + i64::from(b.wrapping_sub(b'0') % 10);
+        }
+        if ok
+            && let Some(v) = super::fast::ratio(i128::from(n), 10i128.pow(frac_digits.len() as u32))
+        {
+            return v;
+        }
+    }
+    let mut all = String::with_capacity(digits);
     all.push_str(int_digits);
     all.push_str(frac_digits);
     // Only ASCII digits reach here, so parsing cannot fail; fall back to zero

@@ -11,6 +11,8 @@ use std::ops::{Add, Div, Mul, Neg, Sub};
 use num_rational::BigRational;
 use num_traits::{Signed, Zero};
 
+use super::fast;
+
 /// One end of an [`Interval`]: a value and whether the value itself belongs
 /// to the interval (`inclusive`, a closed bound) or not (an open bound).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -151,11 +153,11 @@ impl Interval {
         let f = fraction.abs();
         Interval {
             lo: self.lo.as_ref().map(|b| Bound {
-                value: &b.value - &f * b.value.abs(),
+                value: fast::widen_bound(&b.value, &f, true),
                 inclusive: b.inclusive,
             }),
             hi: self.hi.as_ref().map(|b| Bound {
-                value: &b.value + &f * b.value.abs(),
+                value: fast::widen_bound(&b.value, &f, false),
                 inclusive: b.inclusive,
             }),
         }
@@ -274,7 +276,7 @@ impl End {
         match (self, other) {
             (End::Fin(a, ia), End::Fin(b, ib)) => {
                 let inclusive = (*ia && (*ib || a.is_zero())) || (*ib && b.is_zero());
-                End::Fin(a * b, inclusive)
+                End::Fin(fast::mul(a, b), inclusive)
             }
             (End::Fin(a, ia), inf) | (inf, End::Fin(a, ia)) => {
                 if a.is_zero() {
@@ -318,7 +320,7 @@ impl Add for &Interval {
     fn add(self, other: &Interval) -> Interval {
         let join = |x: &Option<Bound>, y: &Option<Bound>| match (x, y) {
             (Some(x), Some(y)) => Some(Bound {
-                value: &x.value + &y.value,
+                value: fast::add(&x.value, &y.value),
                 inclusive: x.inclusive && y.inclusive,
             }),
             _ => None,

@@ -174,6 +174,7 @@
 mod date;
 mod display;
 mod expr;
+mod fast;
 mod interval;
 mod quantity;
 mod read;

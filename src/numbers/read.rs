@@ -12,6 +12,7 @@ use num_traits::{One, Signed, ToPrimitive};
 use super::NumberOptions;
 use super::date::{Date, day_start, month_interval, month_start, year_interval};
 use super::expr::decimal_value;
+use super::fast;
 use super::interval::{Bound, Interval};
 use super::quantity::{Currency, Quantity, Unit};
 
@@ -166,20 +167,30 @@ fn tokenize(text: &str, european: bool) -> Vec<Tok<'_>> {
 /// European text): such a numeral has no other sensible reading.
 fn parse_numeral(raw: &str, european: bool) -> Option<BigRational> {
     let (dec, grp) = if european { (',', '.') } else { ('.', ',') };
-    let mut groups: Vec<&str> = Vec::new();
-    let mut seps: Vec<char> = Vec::new();
+    // More than MAX_NUMERAL_DIGITS separators means more digits than that or an
+    // empty group: not read either way. So the groups fit on the stack.
+    const CAP: usize = MAX_NUMERAL_DIGITS + 1;
+    let mut groups: [&str; CAP] = [""; CAP];
+    let mut seps: [char; CAP] = ['\0'; CAP];
+    let mut ng = 0;
     let mut start = 0;
     let mut digits = 0;
     for (i, c) in raw.char_indices() {
         if c.is_ascii_digit() {
             digits += 1;
         } else {
-            groups.push(&raw[start..i]);
-            seps.push(c);
+            if ng + 1 >= CAP {
+                return None;
+            }
+            groups[ng] = &raw[start..i];
+            seps[ng] = c;
+            ng += 1;
             start = i + c.len_utf8();
         }
     }
-    groups.push(&raw[start..]);
+    groups[ng] = &raw[start..];
+    ng += 1;
+    let (groups, seps) = (&groups[..ng], &seps[..ng - 1]);
     if digits > MAX_NUMERAL_DIGITS || groups.iter().any(|g| g.is_empty()) {
         return None;
     }
@@ -196,14 +207,41 @@ fn parse_numeral(raw: &str, european: bool) -> Option<BigRational> {
         && (int_count == 1 || groups[0].len() <= 3)
         && groups[1..int_count].iter().all(|g| g.len() == 3);
     if valid {
-        let int: String = groups[..int_count].concat();
         let frac = if has_frac { groups[int_count] } else { "" };
-        return Some(decimal_value(&int, frac));
+        return Some(groups_value(&groups[..int_count], frac));
     }
     if seps.len() == 1 && seps[0] == grp && groups[1].len() != 3 {
         return Some(decimal_value(groups[0], groups[1]));
     }
     None
+}
+
+/// The value of integer digit groups and fractional digits: `decimal_value` of
+/// the concatenated groups, without building the string for short numerals.
+fn groups_value(int_groups: &[&str], frac: &str) -> BigRational {
+    if let [int] = int_groups {
+        return decimal_value(int, frac);
+    }
+    let digits: usize = int_groups.iter().map(|g| g.len()).sum::<usize>() + frac.len();
+    if digits <= 18 {
+        let mut n: i64 = 0;
+        for b in int_groups.iter().flat_map(|g| g.bytes()) {
+            n = n * 10 + i64::from(b - b'0');
+        }
+        // `decimal_value` of the integer part's digits with the fraction.
+        let scale = 10i64.pow(frac.len() as u32);
+        let mut f: i64 = 0;
+        for b in frac.bytes() {
+            f = f * 10 + i64::from(b - b'0');
+        }
+        if let Some(v) = fast::ratio(
+            i128::from(n) * i128::from(scale) + i128::from(f),
+            i128::from(scale),
+        ) {
+            return v;
+        }
+    }
+    decimal_value(&int_groups.concat(), frac)
 }
 
 // --------------------------------------------------------------- reading --
@@ -364,11 +402,12 @@ fn int(n: i64) -> BigRational {
 }
 
 fn pow10(n: usize) -> BigRational {
-    BigRational::from_integer(num_traits::pow(BigInt::from(10), n))
+    fast::pow10(n)
 }
 
 fn frac(n: i64, d: i64) -> BigRational {
-    BigRational::new(BigInt::from(n), BigInt::from(d))
+    fast::ratio(i128::from(n), i128::from(d))
+        .unwrap_or_else(|| BigRational::new(BigInt::from(n), BigInt::from(d)))
 }
 
 const UNIT_WORDS: [&str; 20] = [
@@ -534,9 +573,23 @@ impl Reader<'_, '_> {
         Some(i + pat.len())
     }
 
+    /// The first byte a pattern's first element must start with to match at
+    /// `i` (patterns are ASCII and lower case; words compare ignoring ASCII
+    /// case), or `None` when no pattern can match there.
+    fn first_byte(&self, i: usize) -> Option<u8> {
+        let t = self.toks.get(i)?;
+        match t.kind {
+            Kind::Word => t.text.as_bytes().first().map(u8::to_ascii_lowercase),
+            Kind::Sym(c) if c.is_ascii() => Some(c as u8),
+            _ => None,
+        }
+    }
+
     fn longest(&self, i: usize, table: &[(&[&str], Qual)]) -> Option<(Qual, usize)> {
+        let first = self.first_byte(i)?;
         table
             .iter()
+            .filter(|(pat, _)| pat[0].as_bytes()[0] == first)
             .filter_map(|(pat, q)| self.pattern(i, pat).map(|end| (*q, end)))
             .max_by_key(|&(_, end)| end)
     }
@@ -651,8 +704,10 @@ impl Reader<'_, '_> {
             (&["between"], Pre::Between),
             (&["from"], Pre::From),
         ];
+        let first = self.first_byte(i);
         let (pre, mut j) = PREFIXES
             .iter()
+            .filter(|(pat, _)| Some(pat[0].as_bytes()[0]) == first)
             .filter_map(|(pat, p)| self.pattern(i, pat).map(|e| (*p, e)))
             .max_by_key(|&(_, e)| e)
             .unwrap_or((Pre::None, i));
@@ -945,8 +1000,8 @@ impl Reader<'_, '_> {
         if s.kind == MagKind::Numeral
             && let Some((scale, k2)) = self.scale_word(k)
         {
-            s.lo = &s.lo * &scale;
-            s.hi = &s.hi * &scale;
+            s.lo = fast::mul(&s.lo, &scale);
+            s.hi = fast::mul(&s.hi, &scale);
             s.scale = Some(scale);
             k = k2;
         }
@@ -954,9 +1009,9 @@ impl Reader<'_, '_> {
             && let Some((unit, factor, k2)) = self.unit_suffix(k, s.kind == MagKind::Vague)
         {
             s.unit = Some(unit);
-            s.lo = &s.lo * &factor;
-            s.hi = &s.hi * &factor;
-            s.raw = &s.raw * &factor;
+            s.lo = fast::mul(&s.lo, &factor);
+            s.hi = fast::mul(&s.hi, &factor);
+            s.raw = fast::mul(&s.raw, &factor);
             k = k2;
         }
         // `one in five`, `3 out of 10`: a ratio. A following four-digit
@@ -979,7 +1034,7 @@ impl Reader<'_, '_> {
                 && b.lo.is_positive()
                 && b.lo >= s.lo
             {
-                let r = &s.lo / &b.lo;
+                let r = fast::div(&s.lo, &b.lo);
                 s = Single {
                     lo: r.clone(),
                     hi: r.clone(),
@@ -1051,7 +1106,10 @@ impl Reader<'_, '_> {
                     .as_ref()
                     .filter(|d| d.is_integer() && d.is_positive())
             {
-                return Some((single(&v / d, MagKind::Words, Some(VUnit::Ratio)), j + 3));
+                return Some((
+                    single(fast::div(&v, d), MagKind::Words, Some(VUnit::Ratio)),
+                    j + 3,
+                ));
             }
             return Some((single(v, MagKind::Numeral, None), j + 1));
         }
@@ -1139,7 +1197,7 @@ impl Reader<'_, '_> {
         if after > m
             && let Some(s) = scale
         {
-            let v = value * int(i64::try_from(s).ok()?);
+            let v = fast::mul(&value, &int(i64::try_from(s).ok()?));
             m = after + 1;
             return Some((
                 Single {
@@ -1482,7 +1540,7 @@ fn merge(a: &Single, b: &Single, is_or: bool) -> Option<Val> {
         && let Some(s) = &b.scale
         && a.raw <= b.raw
     {
-        lo = &a.lo * s;
+        lo = fast::mul(&a.lo, s);
     }
     // `two or three`: only an increasing pair is a range (not `2009 or 5`).
     if is_or && lo >= b.lo {
@@ -1516,17 +1574,20 @@ fn apply_qualifier(
         return None;
     }
     let v = lo.clone();
-    let margin = tol.abs() * v.abs();
+    let margin = fast::mul(&tol.abs(), &v.abs());
     Some(match q {
         Qual::More => Interval::new(Some(Bound::open(v)), None),
         Qual::AtLeast => Interval::new(Some(Bound::closed(v)), None),
         Qual::Less => Interval::new(None, Some(Bound::open(v))),
         Qual::AtMost => Interval::new(None, Some(Bound::closed(v))),
-        Qual::Nearly => Interval::new(Some(Bound::closed(&v - margin)), Some(Bound::open(v))),
-        Qual::JustOver => Interval::new(
-            Some(Bound::open(v.clone())),
-            Some(Bound::closed(v + margin)),
+        Qual::Nearly => Interval::new(
+            Some(Bound::closed(fast::sub(&v, &margin))),
+            Some(Bound::open(v)),
         ),
+        Qual::JustOver => {
+            let hi = fast::add(&v, &margin);
+            Interval::new(Some(Bound::open(v)), Some(Bound::closed(hi)))
+        }
         Qual::None | Qual::Exact | Qual::Approx => return None,
     })
 }
@@ -1592,6 +1653,24 @@ fn ago(p: Date, tu: TimeUnit, offsets: &Interval) -> Option<Interval> {
                 None => None,
             };
             Some(Interval::new(lo, hi))
+        }
+    }
+}
+
+#[cfg(test)]
+mod pattern_tables {
+    use super::*;
+
+    /// `Reader::first_byte` prefilters the tables by their first byte: that is
+    /// exact only while every element is ASCII and lower case.
+    #[test]
+    fn patterns_are_ascii_lower_case() {
+        for (pat, _) in QUALIFIERS.iter().chain(TRAILING) {
+            for p in pat.iter() {
+                assert!(
+                    !p.is_empty() && p.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+                );
+            }
         }
     }
 }

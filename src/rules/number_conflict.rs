@@ -31,6 +31,10 @@ use crate::numbers::{comparable, conflict};
 pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let quantities = ctx.quantities();
     for id in quantities.ids() {
+        // One tag cannot contradict itself; skipping it also leaves its text unread.
+        if quantities.values(id).nth(1).is_none() {
+            continue;
+        }
         let tags: Vec<_> = quantities
             .values(id)
             .filter_map(|t| t.quantity().map(|q| (t, q)))
