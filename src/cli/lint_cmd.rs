@@ -112,7 +112,7 @@ struct Outcome {
 
 /// Files are linted in ordered batches: each batch in parallel, then emitted in order.
 /// Output is identical for any `-j`, and memory holds one batch, not the archive.
-const BATCH: usize = 64;
+const BATCH: usize = 128;
 
 /// Expands the arguments into jobs: explicit files always, directory contents filtered by
 /// their configuration; sorted by path for deterministic output.
@@ -350,14 +350,31 @@ pub fn run(args: LintArgs) -> u8 {
             return write_failed(e);
         }
     }
-    for batch in jobs.chunks(BATCH) {
-        let outcomes: Vec<Outcome> =
-            pool.install(|| batch.par_iter().map(|job| lint_one(job, fix)).collect());
-        for outcome in &outcomes {
-            if let Err(e) = emit(outcome, &mut out) {
-                return write_failed(e);
+    // The next batch is linted while this thread prints the previous one; the channel
+    // holds at most one finished batch, so memory stays bounded.
+    let written = std::thread::scope(|scope| {
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<Outcome>>(1);
+        let jobs = &jobs;
+        let pool = &pool;
+        scope.spawn(move || {
+            for batch in jobs.chunks(BATCH) {
+                let outcomes =
+                    pool.install(|| batch.par_iter().map(|job| lint_one(job, fix)).collect());
+                if sender.send(outcomes).is_err() {
+                    // The printer stopped (a write failed): stop linting too.
+                    break;
+                }
+            }
+        });
+        for outcomes in receiver {
+            for outcome in &outcomes {
+                emit(outcome, &mut out)?;
             }
         }
+        Ok::<(), std::io::Error>(())
+    });
+    if let Err(e) = written {
+        return write_failed(e);
     }
     summary.elapsed = started.elapsed();
     if let Err(e) = emitter

@@ -5,6 +5,7 @@
 use std::io::{self, Write};
 
 use claimmark::{Diagnostic, LineIndex, Span};
+use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::{Emitter, FileReport, Summary};
@@ -14,53 +15,141 @@ pub struct Json {
     diagnostics: Vec<Value>,
 }
 
-/// Position fields of a span.
-fn place(source: &str, index: &LineIndex, span: Span) -> serde_json::Map<String, Value> {
-    let start = index.line_col(source, span.start);
-    let end = index.line_col(source, span.end);
-    let mut map = serde_json::Map::new();
-    map.insert("line".into(), json!(start.line));
-    map.insert("column".into(), json!(start.column));
-    map.insert("end_line".into(), json!(end.line));
-    map.insert("end_column".into(), json!(end.column));
-    map.insert("offset".into(), json!(span.start));
-    map.insert("length".into(), json!(span.len()));
-    map
+/// Where a span is: 1-based lines and columns (columns in Unicode scalar values,
+/// `end_column` exclusive) and the byte offset and length.
+struct Place {
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    offset: usize,
+    length: usize,
 }
 
-/// A diagnostic in the shape every JSON output shares (`lint --format json`, `parse`, `export`).
+fn place(source: &str, index: &LineIndex, span: Span) -> Place {
+    let start = index.line_col(source, span.start);
+    let end = index.line_col(source, span.end);
+    Place {
+        line: start.line,
+        column: start.column,
+        end_line: end.line,
+        end_column: end.column,
+        offset: span.start,
+        length: span.len(),
+    }
+}
+
+// The structs below serialize straight to the documented shape. Their fields are in
+// alphabetical order on purpose: it is the order the shape has always been printed in
+// (serde_json's map order), so output stays byte-identical while avoiding a map per
+// finding on the json-lines hot path.
+
+#[derive(Serialize)]
+struct JsonEdit<'a> {
+    column: usize,
+    end_column: usize,
+    end_line: usize,
+    length: usize,
+    line: usize,
+    offset: usize,
+    replacement: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonFix<'a> {
+    edits: Vec<JsonEdit<'a>>,
+    message: &'a str,
+    safe: bool,
+}
+
+#[derive(Serialize)]
+struct JsonLabel<'a> {
+    column: usize,
+    end_column: usize,
+    end_line: usize,
+    length: usize,
+    line: usize,
+    message: &'a str,
+    offset: usize,
+}
+
+/// A diagnostic in the shape every JSON output shares (`lint --format json` and
+/// `json-lines`, `parse`, `export`).
+#[derive(Serialize)]
+pub struct JsonDiagnostic<'a> {
+    column: usize,
+    end_column: usize,
+    end_line: usize,
+    fix: Option<JsonFix<'a>>,
+    help: Option<&'a str>,
+    labels: Vec<JsonLabel<'a>>,
+    length: usize,
+    line: usize,
+    message: &'a str,
+    offset: usize,
+    path: &'a str,
+    rule: &'a str,
+    severity: claimmark::Severity,
+}
+
+impl<'a> JsonDiagnostic<'a> {
+    pub fn new(path: &'a str, source: &str, index: &LineIndex, d: &'a Diagnostic) -> Self {
+        let at = place(source, index, d.span);
+        JsonDiagnostic {
+            column: at.column,
+            end_column: at.end_column,
+            end_line: at.end_line,
+            fix: d.fix.as_ref().map(|fix| JsonFix {
+                edits: fix
+                    .edits
+                    .iter()
+                    .map(|e| {
+                        let p = place(source, index, e.span);
+                        JsonEdit {
+                            column: p.column,
+                            end_column: p.end_column,
+                            end_line: p.end_line,
+                            length: p.length,
+                            line: p.line,
+                            offset: p.offset,
+                            replacement: &e.replacement,
+                        }
+                    })
+                    .collect(),
+                message: &fix.message,
+                safe: fix.safe,
+            }),
+            help: d.help.as_deref(),
+            labels: d
+                .labels
+                .iter()
+                .map(|l| {
+                    let p = place(source, index, l.span);
+                    JsonLabel {
+                        column: p.column,
+                        end_column: p.end_column,
+                        end_line: p.end_line,
+                        length: p.length,
+                        line: p.line,
+                        message: &l.message,
+                        offset: p.offset,
+                    }
+                })
+                .collect(),
+            length: at.length,
+            line: at.line,
+            message: &d.message,
+            offset: at.offset,
+            path,
+            rule: d.rule,
+            severity: d.severity,
+        }
+    }
+}
+
+/// The shared diagnostic shape as a JSON value (for documents that embed it).
 pub fn diagnostic_json(path: &str, source: &str, index: &LineIndex, d: &Diagnostic) -> Value {
-    let mut map = serde_json::Map::new();
-    map.insert("path".into(), json!(path));
-    map.insert("rule".into(), json!(d.rule));
-    map.insert("severity".into(), json!(d.severity));
-    map.insert("message".into(), json!(d.message));
-    map.extend(place(source, index, d.span));
-    let labels: Vec<Value> = d
-        .labels
-        .iter()
-        .map(|l| {
-            let mut label = place(source, index, l.span);
-            label.insert("message".into(), json!(l.message));
-            Value::Object(label)
-        })
-        .collect();
-    map.insert("labels".into(), Value::Array(labels));
-    map.insert("help".into(), json!(d.help));
-    let fix = d.fix.as_ref().map(|fix| {
-        let edits: Vec<Value> = fix
-            .edits
-            .iter()
-            .map(|e| {
-                let mut edit = place(source, index, e.span);
-                edit.insert("replacement".into(), json!(e.replacement));
-                Value::Object(edit)
-            })
-            .collect();
-        json!({"message": fix.message, "safe": fix.safe, "edits": edits})
-    });
-    map.insert("fix".into(), fix.unwrap_or(Value::Null));
-    Value::Object(map)
+    serde_json::to_value(JsonDiagnostic::new(path, source, index, d)).unwrap_or(Value::Null)
 }
 
 impl Emitter for Json {

@@ -1,10 +1,10 @@
-//! JSON Lines: one diagnostic object per line, in the shape of [`diagnostic_json`],
+//! JSON Lines: one diagnostic object per line, in the shape of [`JsonDiagnostic`],
 //! written as soon as each file is linted (nothing is held back, nothing else is
 //! printed), so a pipeline can consume findings while the run goes on.
 
 use std::io::{self, Write};
 
-use super::{Emitter, FileReport, Summary, diagnostic_json};
+use super::{Emitter, FileReport, JsonDiagnostic, Summary};
 
 pub struct JsonLines;
 
@@ -14,7 +14,7 @@ impl Emitter for JsonLines {
             return Ok(());
         }
         for d in report.diagnostics {
-            let value = diagnostic_json(report.path, report.source, report.line_index, d);
+            let value = JsonDiagnostic::new(report.path, report.source, report.line_index, d);
             // Compact JSON escapes control characters, so an object never spans lines.
             serde_json::to_writer(&mut *out, &value)?;
             out.write_all(b"\n")?;

@@ -15,7 +15,7 @@ use claimmark::{Diagnostic, LineIndex, Severity};
 pub use concise::Concise;
 pub use full::Full;
 pub use github::Github;
-pub use json::{Json, diagnostic_json};
+pub use json::{Json, JsonDiagnostic, diagnostic_json};
 pub use json_lines::JsonLines;
 pub use sarif::Sarif;
 
