@@ -10,9 +10,10 @@
 //! * `bench/eval-polnear.sh` scores `tests/polnear-mini` end to end with this binary
 //!   (when `python3` and the shared harness are there).
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
+
+mod common;
 
 use serde_json::Value;
 
@@ -21,24 +22,7 @@ fn root() -> &'static Path {
 }
 
 fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_claimmark"))
-        .current_dir(root())
-        .args(args)
-        .env("NO_COLOR", "1")
-        .stdin(if stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run claimmark");
-    if let Some(input) = stdin {
-        let mut pipe = child.stdin.take().expect("stdin is piped");
-        pipe.write_all(input).expect("write stdin");
-    }
-    child.wait_with_output().expect("wait for claimmark")
+    common::run_in(root(), args, stdin)
 }
 
 /// `claimmark export --to json FILE` (relative to the crate root), parsed.

@@ -1,9 +1,11 @@
 //! `claimmark suggest`: the suggested draft, the diff, in-place rewriting, and the
 //! invariant that suggestions never change a word of the copy.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
+
+mod common;
+use common::run_in;
 
 use claimmark::suggest::{SuggestOptions, suggest};
 use claimmark::syntax::{StripOptions, strip};
@@ -13,27 +15,6 @@ fn root() -> &'static Path {
 }
 
 const DRAFT: &str = "tests/fixtures/suggest/plain-draft.md";
-
-fn run_in(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_claimmark"))
-        .current_dir(dir)
-        .args(args)
-        .env("NO_COLOR", "1")
-        .stdin(if stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run claimmark");
-    if let Some(input) = stdin {
-        let mut pipe = child.stdin.take().expect("stdin is piped");
-        pipe.write_all(input).expect("write stdin");
-    }
-    child.wait_with_output().expect("wait for claimmark")
-}
 
 fn stdout(output: &Output) -> String {
     String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
