@@ -9,7 +9,7 @@ use claimmark::rules::REGISTRY;
 use clap::Args;
 use num_rational::BigRational;
 
-use super::discover::{CONFIG_NAMES, Resolver};
+use super::discover::{CONFIG_NAMES, ConfigSource};
 use super::{exit, fail, input, output};
 
 #[derive(Debug, Args)]
@@ -27,12 +27,8 @@ pub struct ConfigArgs {
     /// Print the effective configuration for PATH (a file or directory; default `.`).
     #[arg(long, value_name = "PATH", num_args = 0..=1, default_missing_value = ".", required = true)]
     pub show: Option<PathBuf>,
-    /// Use this configuration file instead of the nearest one.
-    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
-    pub config: Option<PathBuf>,
-    /// Ignore configuration files.
-    #[arg(long)]
-    pub isolated: bool,
+    #[command(flatten)]
+    pub config_source: ConfigSource,
 }
 
 pub fn init(args: InitArgs) -> u8 {
@@ -82,7 +78,7 @@ fn list(items: &[String]) -> String {
 
 pub fn show(args: ConfigArgs) -> u8 {
     let path = args.show.unwrap_or_else(|| PathBuf::from("."));
-    let mut resolver = match Resolver::new(args.config.as_deref(), args.isolated) {
+    let mut resolver = match args.config_source.resolver() {
         Ok(r) => r,
         Err(e) => return fail(e),
     };

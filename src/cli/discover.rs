@@ -119,6 +119,23 @@ fn absolute(path: &Path) -> PathBuf {
     std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
+/// `--config PATH` / `--isolated`: where a command takes its configuration from.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct ConfigSource {
+    /// Use this configuration file for every file instead of the nearest claimmark.toml.
+    #[arg(long, value_name = "PATH", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+    /// Ignore configuration files; use the built-in defaults.
+    #[arg(long)]
+    pub isolated: bool,
+}
+
+impl ConfigSource {
+    pub fn resolver(&self) -> Result<Resolver, LoadError> {
+        Resolver::new(self.config.as_deref(), self.isolated)
+    }
+}
+
 /// Resolves the configuration of each file, caching per directory.
 pub struct Resolver {
     fixed: Option<Arc<Loaded>>,

@@ -8,7 +8,7 @@ use claimmark::LineIndex;
 use claimmark::export::export;
 use clap::{Args, ValueEnum};
 
-use super::discover::Resolver;
+use super::discover::ConfigSource;
 use super::format::diagnostic_json;
 use super::{exit, fail, input};
 
@@ -30,12 +30,8 @@ pub struct ExportArgs {
     /// Name to show for standard input (also where its configuration is looked up).
     #[arg(long)]
     pub stdin_filename: Option<String>,
-    /// Use this configuration file instead of the nearest `claimmark.toml`.
-    #[arg(long, value_name = "PATH", conflicts_with = "isolated")]
-    pub config: Option<PathBuf>,
-    /// Ignore configuration files: built-in defaults only.
-    #[arg(long)]
-    pub isolated: bool,
+    #[command(flatten)]
+    pub config_source: ConfigSource,
 }
 
 /// Exits 0 whatever the diagnostics say (they are part of the output); 2 on I/O errors.
@@ -51,7 +47,9 @@ pub fn run(args: ExportArgs) -> u8 {
     } else {
         args.file.as_path()
     };
-    let loaded = match Resolver::new(args.config.as_deref(), args.isolated)
+    let loaded = match args
+        .config_source
+        .resolver()
         .and_then(|mut resolver| resolver.for_path(governed_by))
     {
         Ok(loaded) => loaded,

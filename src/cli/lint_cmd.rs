@@ -11,7 +11,7 @@ use claimmark::{Diagnostic, LineIndex, Severity, Span};
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 
-use super::discover::{LoadError, Loaded, Resolver, Shard};
+use super::discover::{ConfigSource, LoadError, Loaded, Resolver, Shard};
 use super::format::{Concise, Emitter, FileReport, Full, Json, Summary};
 use super::{ColorChoice, exit, input, output};
 
@@ -66,12 +66,8 @@ pub struct LintArgs {
     /// The file name to show for standard input (also used to find its configuration).
     #[arg(long)]
     pub stdin_filename: Option<String>,
-    /// Use this configuration file for every file instead of the nearest claimmark.toml.
-    #[arg(long, value_name = "PATH", conflicts_with = "isolated")]
-    pub config: Option<PathBuf>,
-    /// Ignore configuration files; use the built-in defaults.
-    #[arg(long)]
-    pub isolated: bool,
+    #[command(flatten)]
+    pub config_source: ConfigSource,
     /// Lint this many files at once [default: the number of cores].
     #[arg(short = 'j', long = "jobs", value_name = "N")]
     pub jobs: Option<usize>,
@@ -297,7 +293,7 @@ pub fn run(args: LintArgs) -> u8 {
         LintFormat::Sarif => Box::<super::format::Sarif>::default(),
         LintFormat::Github => Box::new(super::format::Github),
     };
-    let mut resolver = match Resolver::new(args.config.as_deref(), args.isolated) {
+    let mut resolver = match args.config_source.resolver() {
         Ok(resolver) => resolver,
         Err(e) => return super::fail(e),
     };
