@@ -21,6 +21,7 @@ mod number_conflict;
 mod quantity_without_value;
 mod relation_mismatch;
 mod unattributed_claim;
+mod unclosed_fence;
 mod unclosed_tag;
 mod undefined_quantity;
 mod undefined_source;
@@ -97,6 +98,7 @@ macro_rules! rule {
 pub static REGISTRY: &[RuleInfo] = &[
     // Syntax, reported by the parser.
     rule!(unclosed_tag, "unclosed-tag", Warning, Syntax),
+    rule!(unclosed_fence, "unclosed-fence", Warning, Syntax),
     rule!(bare_braces, "bare-braces", Warning, Syntax),
     rule!(nesting_too_deep, "nesting-too-deep", Warning, Syntax),
     rule!(malformed_definition, "malformed-definition", Error, Syntax),

@@ -6,7 +6,7 @@ use crate::diagnostic::Diagnostic;
 use crate::span::Span;
 
 use super::tree::{Node, NodeKind};
-use super::{Document, definition, front_matter, inline, lexical};
+use super::{Document, definition, front_matter, inline, lexical, rule_names};
 
 /// One line: `[start, content_end)` is its text, `[content_end, end)` its line ending
 /// (`\n` or `\r\n`; empty on the last line without one).
@@ -150,7 +150,23 @@ impl BlockParser<'_> {
                 line.end
             } else if let Some((fence_char, fence_len)) = lexical::fence_open(text) {
                 self.flush_paragraph(line.start, diagnostics);
-                let end = self.fence_end(line.end, fence_char, fence_len);
+                let end = match self.fence_end(line.end, fence_char, fence_len) {
+                    Some(end) => end,
+                    None => {
+                        diagnostics.push(
+                            Diagnostic::warning(
+                                rule_names::UNCLOSED_FENCE,
+                                Span::new(line.start, line.content_end),
+                                "this code fence is never closed, so the rest of the file is code",
+                            )
+                            .with_help(format!(
+                                "close it with a line of at least {fence_len} {}; tags after it are neither checked nor stripped",
+                                if fence_char == b'`' { "backticks" } else { "tildes" }
+                            )),
+                        );
+                        source.len()
+                    }
+                };
                 self.nodes
                     .push(Node::leaf(NodeKind::FencedCode, Span::new(line.start, end)));
                 end
@@ -192,8 +208,9 @@ impl BlockParser<'_> {
         }
     }
 
-    /// End of a fenced block opened before `pos`: after its closing line, or the document end.
-    fn fence_end(&self, mut pos: usize, fence_char: u8, fence_len: usize) -> usize {
+    /// End of a fenced block opened before `pos`: after its closing line; `None` when no
+    /// line closes it (the block then runs to the end of the document).
+    fn fence_end(&self, mut pos: usize, fence_char: u8, fence_len: usize) -> Option<usize> {
         while pos < self.source.len() {
             let line = line_at(self.source, pos);
             if lexical::fence_close(
@@ -201,11 +218,11 @@ impl BlockParser<'_> {
                 fence_char,
                 fence_len,
             ) {
-                return line.end;
+                return Some(line.end);
             }
             pos = line.end;
         }
-        self.source.len()
+        None
     }
 
     /// A comment that starts a line and does not close on it: a block that runs to the

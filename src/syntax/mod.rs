@@ -33,6 +33,7 @@ pub use tree::{Node, NodeKind};
 /// Names of the diagnostics the parser emits (the linter may change their severity).
 pub mod rule_names {
     pub const UNCLOSED_TAG: &str = "unclosed-tag";
+    pub const UNCLOSED_FENCE: &str = "unclosed-fence";
     pub const BARE_BRACES: &str = "bare-braces";
     pub const NESTING_TOO_DEEP: &str = "nesting-too-deep";
     pub const MALFORMED_DEFINITION: &str = "malformed-definition";
