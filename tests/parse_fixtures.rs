@@ -360,7 +360,7 @@ fn spec_edge_cases_on_braces_and_suffixes() {
         ("a < b {c}@d", &["{c}@d"], &[]),
         ("<!-->{a}@b", &["{a}@b"], &[]),
         ("{x}@a\n[@a]: A\n}@b", &["{x}@a"], &[]),
-        ("[^1]: A note {x}@a", &[], &[]),
+        ("[^1]: A note {x}@a", &["{x}@a"], &[]),
         ("para\n\n    {x}@a", &["{x}@a"], &[]),
         ("text {a\n```\n}@b\n```", &[], &["unclosed-tag"]),
         ("a\n<!-- open\n\nstill -->tail {x}@a", &[], &[]),

@@ -51,7 +51,7 @@ pub(super) fn is_continuation(text: &str) -> bool {
 }
 
 /// `[label]: …` with up to three spaces of indentation and a label that does not start
-/// with `@` or `#`: a Markdown link reference definition, kept verbatim.
+/// with `@`, `#` or `^`: a Markdown link reference definition, kept verbatim.
 fn is_link_reference(text: &str) -> bool {
     let indent = text.bytes().take_while(|&b| b == b' ').count();
     if indent > 3 {
@@ -61,7 +61,8 @@ fn is_link_reference(text: &str) -> bool {
     let Some(label_and_more) = rest.strip_prefix('[') else {
         return false;
     };
-    if label_and_more.starts_with(['@', '#', ']']) {
+    // `[^1]: …` is a footnote definition: prose, whose claims are parsed like any other.
+    if label_and_more.starts_with(['@', '#', ']', '^']) {
         return false;
     }
     match memchr::memchr(b']', label_and_more.as_bytes()) {
