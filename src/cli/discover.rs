@@ -165,21 +165,33 @@ impl Resolver {
 
     /// The configuration governing `file` (or a directory).
     pub fn for_path(&mut self, path: &Path) -> Result<Arc<Loaded>, LoadError> {
+        let absolute_path = absolute(path);
+        if absolute_path.is_dir() {
+            self.for_dir(&absolute_path)
+        } else {
+            self.for_file(&absolute_path)
+        }
+    }
+
+    /// The configuration governing a path already known to be a file (as the directory
+    /// walker knows), without asking the file system again.
+    pub fn for_file(&mut self, file: &Path) -> Result<Arc<Loaded>, LoadError> {
+        let absolute_file = absolute(file);
+        let dir = absolute_file
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        self.for_dir(&dir)
+    }
+
+    /// The configuration governing the files of an absolute directory.
+    fn for_dir(&mut self, start: &Path) -> Result<Arc<Loaded>, LoadError> {
         if let Some(fixed) = &self.fixed {
             return Ok(fixed.clone());
         }
-        let absolute_path = absolute(path);
-        let start = if absolute_path.is_dir() {
-            absolute_path
-        } else {
-            absolute_path
-                .parent()
-                .map(Path::to_path_buf)
-                .unwrap_or_default()
-        };
         // Walk up until a cached directory or a config file; cache every directory passed.
         let mut visited = Vec::new();
-        let mut dir = Some(start.as_path());
+        let mut dir = Some(start);
         let found = loop {
             let Some(current) = dir else {
                 break self.defaults.clone();

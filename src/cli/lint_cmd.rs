@@ -159,8 +159,10 @@ fn collect_jobs(
                 continue;
             }
             let file = entry.into_path();
-            let config = resolver.for_path(&file)?;
-            if config.wants(&std::path::absolute(&file).unwrap_or_else(|_| file.clone())) {
+            // The walker knows this is a file: no second stat, one absolute path.
+            let absolute_file = std::path::absolute(&file).unwrap_or_else(|_| file.clone());
+            let config = resolver.for_file(&absolute_file)?;
+            if config.wants(&absolute_file) {
                 jobs.push(Job {
                     name: input::display_path(&file),
                     path: file,

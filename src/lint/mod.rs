@@ -142,7 +142,7 @@ pub fn lint(source: &str, config: &Config) -> Linted {
         }
     }
     let index = crate::span::LineIndex::new(source);
-    let found = suppress::apply(&parsed.document.directives, &index, source, found);
+    let found = suppress::apply(&parsed.document.directives, &index, found);
     let mut diagnostics: Vec<Diagnostic> = found
         .into_iter()
         .filter_map(|mut d| match rules::find(d.rule).map(|r| config.level(r)) {

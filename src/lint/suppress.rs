@@ -46,7 +46,6 @@ fn last_before(events: Option<&Vec<Event>>, offset: usize) -> Option<Event> {
 pub fn apply(
     directives: &[Directive],
     index: &LineIndex,
-    source: &str,
     diagnostics: Vec<Diagnostic>,
 ) -> Vec<Diagnostic> {
     if directives.is_empty() {
@@ -189,7 +188,6 @@ pub fn apply(
             kept.push(diagnostic);
         }
     }
-    let _ = source;
     kept
 }
 

@@ -106,7 +106,7 @@ impl InlineParser {
         self.specials.clear();
         self.pending_directives.clear();
         self.scan(source, span, diagnostics);
-        self.match_braces(source, span, diagnostics);
+        self.match_braces(diagnostics);
         self.classify(source, span, diagnostics);
         self.build(source, span, document)
     }
@@ -248,7 +248,7 @@ impl InlineParser {
         });
     }
 
-    fn match_braces(&mut self, source: &str, span: Span, diagnostics: &mut Vec<Diagnostic>) {
+    fn match_braces(&mut self, diagnostics: &mut Vec<Diagnostic>) {
         self.stack.clear();
         let mut first_too_deep: Option<usize> = None;
         for index in 0..self.specials.len() {
@@ -291,7 +291,6 @@ impl InlineParser {
                 .with_help("close the tag with `}` and a suffix such as `@source`, or write `\\{` for a literal brace"),
             );
         }
-        let _ = (source, span);
     }
 
     fn classify(&mut self, source: &str, span: Span, diagnostics: &mut Vec<Diagnostic>) {
