@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Score claimmark's attribution detection on a PolNeAR split.
 #
-# usage: bench/eval-polnear.sh [--acceptance] [--out DIR] POLNEAR_DIR [SPLIT]
+# usage: bench/eval-polnear.sh [--acceptance] [--out DIR] [--config FILE] POLNEAR_DIR [SPLIT]
 #
 #   POLNEAR_DIR  a checkout of PolNeAR (holds data/metadata.tsv and
 #                data/<split>/{text,attributions}/), or tests/polnear-mini
 #   SPLIT        dev (default) or train; test only with --acceptance
 #                (PolNeAR's test split is reserved for acceptance runs)
 #   --out DIR    keep gold and predictions in DIR (default: a temporary dir)
+#   --config F   export with this claimmark.toml (default: --isolated, the
+#                built-in defaults), e.g. bench/numbers-all.toml
 #
 # Builds the release binary (or uses $CLAIMMARK_BIN when set), converts the
 # split with the shared harness (../shared/eval/polnear next to the repository,
@@ -17,17 +19,21 @@ set -euo pipefail
 
 acceptance=0
 out=""
+config=(--isolated)
 args=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --acceptance) acceptance=1 ;;
     --out) out="${2:?--out needs a directory}"; shift ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    --config)
+      [ -f "${2:?--config needs a file}" ] || { echo "eval-polnear: config $2 not found" >&2; exit 2; }
+      config=(--config "$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"); shift ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     *) args+=("$1") ;;
   esac
   shift
 done
-[ ${#args[@]} -ge 1 ] && [ ${#args[@]} -le 2 ] || { sed -n '2,17p' "$0" >&2; exit 2; }
+[ ${#args[@]} -ge 1 ] && [ ${#args[@]} -le 2 ] || { sed -n '2,19p' "$0" >&2; exit 2; }
 polnear="${args[0]}"
 split="${args[1]:-dev}"
 case "$split" in
@@ -70,7 +76,7 @@ mkdir -p "$pred"
 python3 -B "$harness/prepare.py" "$polnear" "$gold" --split "$split"
 for f in "$gold"/*.txt; do
   [ -e "$f" ] || continue
-  "$bin" export --to json --isolated "$f" > "$pred/$(basename "$f" .txt).json"
+  "$bin" export --to json "${config[@]}" "$f" > "$pred/$(basename "$f" .txt).json"
 done
 python3 -B "$harness/score.py" "$gold" "$pred" --json "$out/results-$split.json"
 echo

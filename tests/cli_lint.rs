@@ -1,6 +1,8 @@
 //! `claimmark lint`, `rules` and `explain` on the command line: exit codes, stdin,
 //! output formats, the rule table and rule docs.
 
+mod common;
+
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
@@ -193,4 +195,42 @@ fn rules_table_and_explain() {
         text(&unknown.stderr).trim(),
         "claimmark: unknown rule `unatributed-claim`; did you mean `unattributed-claim`?"
     );
+}
+
+/// `[untagged-assertion] numbers = "all"` asks a source for every figure (ages, clock
+/// times, years in names) that the default leaves alone; sentences attributed in prose
+/// or tagged stay quiet in both modes.
+#[test]
+fn numbers_check_flags_every_unsourced_figure() {
+    let dir = common::root().join("tests/fixtures/numbers-check");
+    let all = common::run_in(&dir, &["lint", "--format", "concise", "draft.md"], None);
+    let all = text(&all.stdout);
+    let default = common::run_in(
+        &dir,
+        &["lint", "--isolated", "--format", "concise", "draft.md"],
+        None,
+    );
+    let default = text(&default.stdout);
+    for figure in ["'7:45'", "'58'", "'9:30'", "'2011'"] {
+        assert!(all.contains(figure), "{figure} not flagged:\n{all}");
+        assert!(
+            !default.contains(figure),
+            "{figure} flagged by default:\n{default}"
+        );
+    }
+    // What the default flags, the numbers check flags too.
+    assert!(default.contains("statistic '12'"), "{default}");
+    for line in default.lines() {
+        assert!(all.contains(line), "numbers check lost `{line}`:\n{all}");
+    }
+    assert!(
+        !all.contains("14 million"),
+        "attributed sentence flagged:\n{all}"
+    );
+    assert!(!all.contains("40 days"), "tagged claim flagged:\n{all}");
+    assert!(
+        !all.contains(":23:"),
+        "a counter ('Photo 3 of 12') flagged:\n{all}"
+    );
+    insta::assert_snapshot!(all);
 }

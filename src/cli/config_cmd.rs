@@ -118,6 +118,11 @@ pub fn show(args: ConfigArgs) -> u8 {
         "tolerance = \"{}\"\n",
         percent(&settings.lint.tolerance)
     ));
+    out.push_str("\n[untagged-assertion]\n");
+    out.push_str(&format!(
+        "numbers = \"{}\"\n",
+        settings.lint.untagged_numbers.as_str()
+    ));
     out.push_str("\n[words]\n");
     out.push_str(&format!("hedges = {}\n", list(&settings.lint.extra_hedges)));
     out.push_str(&format!(

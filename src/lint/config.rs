@@ -16,6 +16,9 @@
 //! [numbers]
 //! tolerance = "10%"                # how wide "about 650" is
 //!
+//! [untagged-assertion]
+//! numbers = "statistics"           # or "all": every unsourced figure (a numbers check)
+//!
 //! [words]
 //! hedges = ["it is understood"]    # added to the built-in lists
 //! assertions = ["beyond question"]
@@ -34,7 +37,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::diagnostic::Severity;
-use crate::lint::{Config, DEFAULT_CONFIDENCES, Level};
+use crate::lint::{Config, DEFAULT_CONFIDENCES, Level, UntaggedNumbers};
 use crate::rules::{self, Category, REGISTRY};
 
 /// Which files to lint, from the `[files]` table.
@@ -97,6 +100,13 @@ struct RawConfig {
     numbers: Option<RawNumbers>,
     words: Option<RawWords>,
     files: Option<RawFiles>,
+    untagged_assertion: Option<RawUntaggedAssertion>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawUntaggedAssertion {
+    numbers: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -299,6 +309,19 @@ impl Settings {
                 )
             })?;
         }
+        if let Some(numbers) = raw.untagged_assertion.and_then(|u| u.numbers) {
+            lint.untagged_numbers = match numbers.get_ref().as_str() {
+                "statistics" => UntaggedNumbers::Statistics,
+                "all" => UntaggedNumbers::All,
+                other => {
+                    return Err(errors.at(
+                        &numbers,
+                        "untagged-assertion.numbers",
+                        format!("`{other}` is not a choice; use \"statistics\" or \"all\""),
+                    ));
+                }
+            };
+        }
         if let Some(words) = raw.words {
             lint.extra_hedges = words.hedges.unwrap_or_default();
             lint.extra_assertions = words.assertions.unwrap_or_default();
@@ -351,6 +374,23 @@ mod tests {
         assert_eq!(settings.lint.tolerance, Config::default().tolerance);
         assert_eq!(settings.files, FileSettings::default());
         assert!(settings.lint.levels.is_empty());
+        assert_eq!(settings.lint.untagged_numbers, UntaggedNumbers::Statistics);
+    }
+
+    #[test]
+    fn untagged_assertion_numbers() {
+        let s = Settings::from_toml("[untagged-assertion]\nnumbers = \"all\"\n").unwrap();
+        assert_eq!(s.lint.untagged_numbers, UntaggedNumbers::All);
+        let e = Settings::from_toml("[untagged-assertion]\n\nnumbers = \"every\"\n").unwrap_err();
+        assert_eq!(
+            (e.line, e.key.as_deref()),
+            (3, Some("untagged-assertion.numbers"))
+        );
+        assert!(
+            e.message.contains("\"statistics\" or \"all\""),
+            "{}",
+            e.message
+        );
     }
 
     #[test]

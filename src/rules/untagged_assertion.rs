@@ -18,6 +18,11 @@
 //!   names a thing ("the 2008 race", "the June 7 primary"), a schedule ("will vote on
 //!   22 June", "is set for Sept. 11") or a dateline.
 //!
+//! With `numbers = "all"` under `[untagged-assertion]` in `claimmark.toml`, every other
+//! **figure** counts too (ages, clock times, years in names, list numbers): the numbers
+//! check a desk runs before publication, or an audit of an archive. The default,
+//! `"statistics"`, stays quiet enough to keep on while writing.
+//!
 //! A sentence attributed in prose is never flagged, tagged or not; narrative sentences
 //! without such signals are not flagged either. The finding points at the words that
 //! made the sentence check-worthy. Sources that name nobody ("sources", "people familiar
@@ -48,8 +53,8 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::diagnostic::{Diagnostic, Fix};
-use crate::lint::Context;
 use crate::lint::prose::ProseAnalysis;
+use crate::lint::{Context, UntaggedNumbers};
 use crate::prose::{Attribution, AttributionKind, FxHasher, short_key};
 use crate::span::Span;
 use crate::suggest::{SuggestOptions, named_edits_for_spans};
@@ -64,6 +69,8 @@ enum Signal {
     Quotation,
     /// A year or a date: an event placed in time ("in 2014", "on Nov. 13").
     Dated,
+    /// Any other number, with `numbers = "all"`: an age, a clock time, a year in a name.
+    Figure,
 }
 
 /// One signal: its kind and byte range in the sentence.
@@ -82,6 +89,7 @@ impl Found {
             Signal::Superlative => format!("ranking '{words}' has no source"),
             Signal::Quotation => "quotation has no speaker".to_string(),
             Signal::Dated => format!("dated fact '{words}' has no source"),
+            Signal::Figure => format!("figure '{words}' has no source"),
         }
     }
 
@@ -572,17 +580,7 @@ fn statistic(s: &Sentence<'_>, i: usize) -> Option<(Signal, Range<usize>)> {
         {
             return None;
         }
-        // Counters: "1 of 12", "photo 3 of 20".
-        let counted = |k: usize| {
-            s.toks
-                .get(k)
-                .is_some_and(|t| t.kind == Kind::Word && !t.cap)
-        };
-        if s.is(i + 1, "of")
-            && s.toks.get(i + 2).is_some_and(|t| t.kind == Kind::Num)
-            && !counted(i + 3)
-            || i >= 2 && s.is(i - 1, "of") && s.toks[i - 2].kind == Kind::Num && !counted(i + 1)
-        {
+        if counter(s, i) {
             return None;
         }
         // Numbers that are part of a name: "Fortune 500", "Proposition 64", "No. 2".
@@ -613,6 +611,18 @@ fn statistic(s: &Sentence<'_>, i: usize) -> Option<(Signal, Range<usize>)> {
     }
     let start = if money { i - 1 } else { i };
     Some((Signal::Statistic, s.range(start, end)))
+}
+
+/// Token `i` is part of a counter, "1 of 12", "photo 3 of 20" (not "12 of the 15
+/// motions", "3 of 20 members").
+fn counter(s: &Sentence<'_>, i: usize) -> bool {
+    let counted = |k: usize| {
+        s.toks
+            .get(k)
+            .is_some_and(|t| t.kind == Kind::Word && !t.cap)
+    };
+    s.is(i + 1, "of") && s.toks.get(i + 2).is_some_and(|t| t.kind == Kind::Num) && !counted(i + 3)
+        || i >= 2 && s.is(i - 1, "of") && s.toks[i - 2].kind == Kind::Num && !counted(i + 1)
 }
 
 /// Words before a year or a date that make it the time of an event: "in 2014",
@@ -790,10 +800,15 @@ fn quotation(s: &Sentence<'_>) -> Option<Range<usize>> {
     None
 }
 
-/// Every signal of a sentence, in token order.
-fn signals(s: &Sentence<'_>) -> Vec<Found> {
+/// Every signal of a sentence, in token order (figures last).
+fn signals(s: &Sentence<'_>, numbers: UntaggedNumbers) -> Vec<Found> {
     let mut found = Vec::new();
     if s.words() < 3 {
+        // Too short to assert anything ("10:20 p.m.", "2."), but the numbers check
+        // still asks where each figure comes from.
+        if numbers == UntaggedNumbers::All {
+            push_figures(s, &mut found);
+        }
         return found;
     }
     let lists = lists();
@@ -861,11 +876,14 @@ fn signals(s: &Sentence<'_>) -> Vec<Found> {
         }
         i += 1;
     }
+    if numbers == UntaggedNumbers::All {
+        push_figures(s, &mut found);
+    }
     if sourced {
         found.retain(|f| {
             !matches!(
                 f.kind,
-                Signal::Statistic | Signal::Superlative | Signal::Dated
+                Signal::Statistic | Signal::Superlative | Signal::Dated | Signal::Figure
             )
         });
     }
@@ -879,6 +897,23 @@ fn signals(s: &Sentence<'_>) -> Vec<Found> {
 }
 
 // ------------------------------------------------------------------ attribution
+
+/// With `numbers = "all"`: every number that no other signal covers is a figure, but
+/// for counters ("Photo 5 of 18"), which state nothing.
+fn push_figures(s: &Sentence<'_>, found: &mut Vec<Found>) {
+    let covered: Vec<Range<usize>> = found.iter().map(|f| f.range.clone()).collect();
+    for (k, t) in s.toks.iter().enumerate() {
+        if t.kind == Kind::Num
+            && !counter(s, k)
+            && !covered.iter().any(|r| r.start <= t.s && t.e <= r.end)
+        {
+            found.push(Found {
+                kind: Signal::Figure,
+                range: s.range(k, k + 1),
+            });
+        }
+    }
+}
 
 /// Whether an attribution's source names somebody ("sources", "it" and "people familiar
 /// with the matter" do not).
@@ -1048,7 +1083,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
         let words = &text[sentence.clone()];
         s.fill(words);
-        let Some(signal) = signals(&s)
+        let Some(signal) = signals(&s, ctx.config.untagged_numbers)
             .into_iter()
             .filter(|f| {
                 let at = f.range.start + sentence.start..f.range.end + sentence.start;
