@@ -52,6 +52,8 @@ use std::hash::BuildHasherDefault;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use regex::Regex;
+
 use crate::diagnostic::{Diagnostic, Fix};
 use crate::lint::prose::ProseAnalysis;
 use crate::lint::{Context, UntaggedNumbers};
@@ -198,6 +200,36 @@ struct Lists {
     /// lowest`) are [`SUPERLATIVE`] words.
     rankings: Phrases,
     vague_sources: HashSet<String, BuildHasherDefault<FxHasher>>,
+    /// Matches wherever a hedge or an allegation phrase could match: [`hedged`] tokenizes
+    /// a sentence only when this matches.
+    may_hedge: Regex,
+    /// Matches wherever [`signals`] could find something: a digit, a quotation mark, a
+    /// phrase or a one-word-list word. Sentences it does not match are not tokenized.
+    may_signal: Regex,
+}
+
+/// A regular expression matching every text in which one of `phrases` (lower-case
+/// words) can match as tokens: the words, in any case, with `'` as either apostrophe,
+/// separated by any white space. It may match more (inside longer words), never less,
+/// so it can decide that tokenizing is not needed.
+fn phrase_prefilter(phrases: &[String], extra: &str) -> Regex {
+    let mut alternatives: Vec<String> = phrases
+        .iter()
+        .map(|phrase| {
+            phrase
+                .split_whitespace()
+                .map(|word| regex::escape(word).replace('\'', "['’]"))
+                .collect::<Vec<_>>()
+                .join(r"\s+")
+        })
+        .collect();
+    alternatives.sort();
+    alternatives.dedup();
+    if !extra.is_empty() {
+        alternatives.push(extra.to_string());
+    }
+    Regex::new(&format!("(?i:{})", alternatives.join("|")))
+        .expect("the word lists make a valid regular expression")
 }
 
 impl Lists {
@@ -252,7 +284,26 @@ fn lists() -> &'static Lists {
             ALLEGATIONS,
             &mut words,
         );
+        let rankings_list = rankings.clone();
         let rankings = Phrases::load(&rankings, RANKINGS, &mut words);
+        let hedge_phrases: Vec<String> = entries(include_str!("data/agentless_hedges.txt"))
+            .chain(entries(include_str!("data/allegations.txt")))
+            .collect();
+        let may_hedge = phrase_prefilter(&hedge_phrases, "");
+        // Every phrase signals() matches, every word whose list class it reads as a
+        // signal, and the characters that start a number or a quotation.
+        let signal_words: Vec<String> = hedge_phrases
+            .iter()
+            .cloned()
+            .chain(entries(&rankings_list))
+            .chain(
+                words
+                    .iter()
+                    .filter(|(_, info)| info.class & (SUPERLATIVE | SPELLED) != 0)
+                    .map(|(word, _)| word.to_string()),
+            )
+            .collect();
+        let may_signal = phrase_prefilter(&signal_words, r#"[0-9"“”]"#);
         let max_len = words.keys().map(|k| k.len()).max().unwrap_or(0);
         let short = words
             .iter()
@@ -266,6 +317,8 @@ fn lists() -> &'static Lists {
             allegations,
             rankings,
             vague_sources: entries(include_str!("data/vague_sources.txt")).collect(),
+            may_hedge,
+            may_signal,
         }
     })
 }
@@ -957,6 +1010,9 @@ fn hedged<'a>(text: &'a str, a: &Attribution, s: &mut Sentence<'a>) -> bool {
     while !text.is_char_boundary(end) {
         end += 1;
     }
+    if !lists().may_hedge.is_match(&text[start..end]) {
+        return false;
+    }
     s.fill(&text[start..end]);
     let s = &*s;
     let near = |r: &Range<usize>, lo: usize, hi: usize| r.start < hi && lo < r.end + 2;
@@ -1082,6 +1138,9 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let words = &text[sentence.clone()];
+        if !lists().may_signal.is_match(words) {
+            continue;
+        }
         s.fill(words);
         let Some(signal) = signals(&s, ctx.config.untagged_numbers)
             .into_iter()
@@ -1441,5 +1500,102 @@ mod tests {
         let found = check("Reportedly, 43,000 officials accused the lowest ranks of fraud.");
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].0, "Reportedly");
+    }
+
+    mod prefilters {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        /// One entry of the rule's lists (phrases, superlatives after "the", spelled
+        /// numbers after a word), in any case, with either apostrophe and any white space
+        /// between its words, among filler words, numbers and punctuation.
+        fn sentence() -> impl Strategy<Value = String> {
+            let lists = lists();
+            let phrases = |list: &Phrases| -> Vec<String> {
+                list.0.iter().flatten().map(|p| p.join(" ")).collect()
+            };
+            let mut entries: Vec<String> = phrases(&lists.hedges);
+            entries.extend(phrases(&lists.allegations));
+            entries.extend(phrases(&lists.rankings));
+            let mut words: Vec<(&Box<str>, &Info)> = lists.words.iter().collect();
+            words.sort_by_key(|(w, _)| w.to_string());
+            for (word, info) in words {
+                if info.class & SUPERLATIVE != 0 {
+                    entries.push(format!("the {word}"));
+                }
+                if info.class & SPELLED != 0 {
+                    entries.push(format!("two {word}"));
+                }
+            }
+            let filler = prop::sample::select(vec![
+                "the", "minister", "was", "by", "to", "be", "it", ",", ".", "É", "i’m", "43,000",
+                "“", "”", "\"", "said", "sources", "2019",
+            ]);
+            let space = || prop::sample::select(vec![" ", "  ", "\n", "\u{a0}", "\t"]);
+            let entry = (prop::sample::select(entries), 0u8..4, space()).prop_map(
+                |(entry, case, space)| {
+                    let entry = match case {
+                        0 => entry.to_uppercase(),
+                        1 => entry.replace('\'', "’"),
+                        2 => entry
+                            .split(' ')
+                            .map(|w| {
+                                let mut c = w.chars();
+                                c.next()
+                                    .map(|f| f.to_uppercase().chain(c).collect())
+                                    .unwrap_or_default()
+                            })
+                            .collect::<Vec<String>>()
+                            .join(" "),
+                        _ => entry,
+                    };
+                    entry.replace(' ', space)
+                },
+            );
+            (
+                prop::collection::vec((filler.clone(), space()), 0..5),
+                entry,
+                prop::collection::vec((space(), filler), 0..5),
+            )
+                .prop_map(|(before, entry, after)| {
+                    let mut text: String = before
+                        .into_iter()
+                        .map(|(w, sp)| format!("{w}{sp}"))
+                        .collect();
+                    text.push_str(&entry);
+                    text.extend(after.into_iter().map(|(sp, w)| format!("{sp}{w}")));
+                    text
+                })
+        }
+
+        proptest! {
+            /// Skipping a sentence the prefilter does not match never loses a signal.
+            #[test]
+            fn may_signal_misses_no_signal(text in sentence()) {
+                let mut s = Sentence::new();
+                s.fill(&text);
+                for numbers in [UntaggedNumbers::Statistics, UntaggedNumbers::All] {
+                    if !signals(&s, numbers).is_empty() {
+                        prop_assert!(lists().may_signal.is_match(&text), "{:?}", text);
+                    }
+                }
+            }
+
+            /// Skipping a window the prefilter does not match never loses a hedge or an
+            /// allegation phrase.
+            #[test]
+            fn may_hedge_misses_no_phrase(text in sentence()) {
+                let mut s = Sentence::new();
+                s.fill(&text);
+                let lists = lists();
+                let any = (0..s.toks.len()).any(|i| {
+                    lists.hedges.match_at(HEDGES, &s, i).is_some()
+                        || lists.allegations.match_at(ALLEGATIONS, &s, i).is_some()
+                });
+                if any {
+                    prop_assert!(lists.may_hedge.is_match(&text), "{:?}", text);
+                }
+            }
+        }
     }
 }
