@@ -190,6 +190,8 @@ pub struct RelationExport {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
+    /// No tag states the relation's id: it only computes a value for other relations.
+    Computed,
     Holds,
     Mismatch,
     UnitMismatch,
@@ -392,7 +394,9 @@ fn evaluation(document: &Document, quantities: &Quantities<'_>, def: &Definition
                     })
                 })
                 .collect();
-            let status = if stated.iter().any(|s| s.status == Status::UnitMismatch) {
+            let status = if !quantities.is_tagged(&def.id.text) {
+                Status::Computed
+            } else if stated.iter().any(|s| s.status == Status::UnitMismatch) {
                 Status::UnitMismatch
             } else if stated.iter().any(|s| s.status == Status::Mismatch) {
                 Status::Mismatch
@@ -433,16 +437,27 @@ fn skip_reason(quantities: &Quantities<'_>, def: &Definition) -> String {
             format!("no tag of `#{id}` states a readable value")
         }
     };
-    if !quantities.is_tagged(own) {
+    if quantities.is_cyclic(own) {
+        return format!("`#{own}` is defined only through relations that depend on each other");
+    }
+    if !quantities.is_tagged(own) && !quantities.is_computed(own) {
         return format!("no tag carries `#{own}`");
     }
-    if !quantities.values(own).any(|t| t.quantity().is_some()) {
+    if quantities.is_tagged(own) && !quantities.values(own).any(|t| t.quantity().is_some()) {
         return no_value(own);
     }
     if let Some(expression) = &def.expression {
         for (id, _) in expression.idents() {
             match quantities.id_value(id) {
+                IdValue::Untagged if quantities.is_cyclic(id) => {
+                    return format!(
+                        "`#{id}` is defined only through relations that depend on each other"
+                    );
+                }
                 IdValue::Untagged => return format!("no tag carries `#{id}`"),
+                IdValue::NoValue if quantities.is_computed(id) => {
+                    return format!("`#{id}` comes from its relation, which was not evaluated");
+                }
                 IdValue::NoValue => return no_value(id),
                 IdValue::Conflicting => {
                     return format!("the tags of `#{id}` state values that contradict each other");
@@ -632,11 +647,32 @@ mod tests {
             Some("100")
         );
         assert_eq!(t.stated[0].tag, 2);
+        // `v` has no tag, so its relation would only compute it; it cannot, for `c`.
         assert_eq!(
             e.relations[2].evaluation.reason.as_deref(),
-            Some("no tag carries `#v`")
+            Some("no tag carries `#c`")
         );
         assert!(!e.relations[3].valid);
+    }
+
+    #[test]
+    fn a_relation_without_a_stated_value_computes_for_others() {
+        let src = "{40}#a and {60}#b, with {20}#c, make {120}#t.\n\n[#s]: = a + b\n[#t]: = s + c\n";
+        let e = export("t.md", src, &Config::default());
+        let s = &e.relations[0].evaluation;
+        assert_eq!(s.status, Status::Computed);
+        assert_eq!(
+            s.computed.as_ref().unwrap().interval.lo.as_deref(),
+            Some("100")
+        );
+        assert!(s.stated.is_empty());
+        assert_eq!(e.relations[1].evaluation.status, Status::Holds);
+        let src = "{3}#c\n\n[#a]: = b + 1\n[#b]: = a - 1\n[#c]: = a\n";
+        let e = export("t.md", src, &Config::default());
+        assert_eq!(
+            e.relations[2].evaluation.reason.as_deref(),
+            Some("`#a` is defined only through relations that depend on each other")
+        );
     }
 
     #[test]

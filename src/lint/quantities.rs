@@ -22,13 +22,18 @@
 //!   each other this is the same as checking their intersection (intervals that overlap
 //!   pairwise share a common point); when they contradict each other, the check shows
 //!   which of them the relation supports.
+//! * **Relations chain.** An id that no tag carries but a relation defines (`[#subtotal]:
+//!   = a + b`) stands, in other relations, for the value its relation computes. Such
+//!   relations are evaluated first (in dependency order, iteratively, so a long chain
+//!   cannot exhaust the stack); their own id has no stated value, so they only compute.
+//!   Ids defined only through a cycle of such relations have no value.
 //! * A relation is **not evaluated** when an id it uses (or its own id) has no tag
-//!   (`undefined-quantity`), no readable value (`quantity-without-value`, or a relative
+//!   and no relation to compute it from (`undefined-quantity`), no readable value (`quantity-without-value`, or a relative
 //!   date without a publication date: `missing-publication-date`), values that
 //!   contradict each other (`number-conflict`), or when its `tolerance:` is not a
 //!   percentage (reported by the parser). One mistake is reported once.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, OnceLock};
 
 use num_bigint::BigInt;
@@ -198,6 +203,11 @@ pub struct Quantities<'a> {
     ids: Vec<&'a str>,
     /// What each id stands for, computed on first use.
     id_values: HashMap<&'a str, OnceLock<IdValue>>,
+    /// Ids no tag carries that a relation computes: the value it computed (`NoValue`
+    /// when it was not evaluated).
+    derived: HashMap<&'a str, IdValue>,
+    /// Ids no tag carries that are defined only through a cycle of relations.
+    cyclic: HashSet<&'a str>,
     relations: Vec<Relation<'a>>,
 }
 
@@ -264,23 +274,102 @@ impl<'a> Quantities<'a> {
             by_id,
             ids,
             id_values,
+            derived: HashMap::new(),
+            cyclic: HashSet::new(),
             relations: Vec::new(),
         };
-        quantities.relations = document
+        let definitions: Vec<(&'a Definition, &'a Expr, usize)> = document
             .relations()
             .filter(|d| d.valid)
             .filter_map(|definition| {
-                let expression = definition.expression.as_ref()?;
-                let expression_start = definition.expression_span?.start;
-                Some(Relation {
+                Some((
+                    definition,
+                    definition.expression.as_ref()?,
+                    definition.expression_span?.start,
+                ))
+            })
+            .collect();
+        let outcomes = quantities.evaluate_in_order(&definitions);
+        quantities.relations = definitions
+            .into_iter()
+            .zip(outcomes)
+            .map(
+                |((definition, expression, expression_start), outcome)| Relation {
                     definition,
                     expression,
                     expression_start,
-                    outcome: quantities.evaluate(definition, expression),
-                })
-            })
+                    outcome,
+                },
+            )
             .collect();
         quantities
+    }
+
+    /// Evaluates every relation, those that compute an untagged id before the relations
+    /// using it (Kahn's algorithm: no recursion, so no chain is too long). Relations left
+    /// in a cycle are not evaluated and their ids are [`Quantities::cyclic`].
+    fn evaluate_in_order(
+        &mut self,
+        definitions: &[(&'a Definition, &'a Expr, usize)],
+    ) -> Vec<Outcome> {
+        // The relation computing each untagged id (the first one: a second is
+        // duplicate-definition).
+        let mut computing: HashMap<&'a str, usize> = HashMap::new();
+        for (i, (definition, _, _)) in definitions.iter().enumerate() {
+            let id = definition.id.text.as_str();
+            if !self.is_tagged(id) {
+                computing.entry(id).or_insert(i);
+            }
+        }
+        // For each relation: how many computing relations it waits for, and who waits
+        // for it.
+        let mut waiting_for = vec![0usize; definitions.len()];
+        let mut waiters: Vec<Vec<usize>> = vec![Vec::new(); definitions.len()];
+        for (i, (_, expression, _)) in definitions.iter().enumerate() {
+            let mut seen: Vec<usize> = Vec::new();
+            for (id, _) in expression.idents() {
+                if let Some(&j) = computing.get(id)
+                    && !seen.contains(&j)
+                {
+                    seen.push(j);
+                    waiting_for[i] += 1;
+                    waiters[j].push(i);
+                }
+            }
+        }
+        let mut ready: Vec<usize> = (0..definitions.len())
+            .filter(|&i| waiting_for[i] == 0)
+            .rev()
+            .collect();
+        let mut outcomes: Vec<Option<Outcome>> = (0..definitions.len()).map(|_| None).collect();
+        while let Some(i) = ready.pop() {
+            let (definition, expression, _) = definitions[i];
+            let outcome = self.evaluate(definition, expression);
+            let id = definition.id.text.as_str();
+            if computing.get(id) == Some(&i) {
+                let value = match &outcome {
+                    Outcome::Computed { computed, .. } => IdValue::Value(computed.clone()),
+                    _ => IdValue::NoValue,
+                };
+                self.derived.insert(id, value);
+            }
+            outcomes[i] = Some(outcome);
+            for &w in &waiters[i] {
+                waiting_for[w] -= 1;
+                if waiting_for[w] == 0 {
+                    ready.push(w);
+                }
+            }
+        }
+        for (i, (definition, _, _)) in definitions.iter().enumerate() {
+            if outcomes[i].is_none() && computing.get(definition.id.text.as_str()) == Some(&i) {
+                self.cyclic.insert(definition.id.text.as_str());
+            }
+        }
+        outcomes
+            .into_iter()
+            .map(|o| o.unwrap_or(Outcome::Skipped))
+            .collect()
     }
 
     fn evaluate(&self, definition: &Definition, expression: &Expr) -> Outcome {
@@ -288,7 +377,10 @@ impl<'a> Quantities<'a> {
         // (each is checked on its own).
         let usable = |id: &str| matches!(self.id_value(id), IdValue::Value(_));
         let stated = |id: &str| self.values(id).any(|t| t.quantity().is_some());
-        if !stated(&definition.id.text) || !expression.idents().iter().all(|(id, _)| usable(id)) {
+        // An untagged own id is computed for the relations that use it.
+        let own = definition.id.text.as_str();
+        let tagged_without_value = self.is_tagged(own) && !stated(own);
+        if tagged_without_value || !expression.idents().iter().all(|(id, _)| usable(id)) {
             return Outcome::Skipped;
         }
         let tolerance = match definition.field("tolerance") {
@@ -346,6 +438,18 @@ impl<'a> Quantities<'a> {
         self.by_id.contains_key(id)
     }
 
+    /// Whether no tag carries `#id` but a relation defines it (outside a cycle). Its
+    /// value ([`Quantities::id_value`]) is `NoValue` when that relation was not
+    /// evaluated.
+    pub fn is_computed(&self, id: &str) -> bool {
+        self.derived.contains_key(id)
+    }
+
+    /// Whether `#id` is defined only through relations that depend on each other.
+    pub fn is_cyclic(&self, id: &str) -> bool {
+        self.cyclic.contains(id)
+    }
+
     /// Every id, in order of first appearance.
     pub fn ids(&self) -> &[&'a str] {
         &self.ids
@@ -355,7 +459,7 @@ impl<'a> Quantities<'a> {
     pub fn id_value(&self, id: &str) -> &IdValue {
         static UNTAGGED: IdValue = IdValue::Untagged;
         match self.id_values.get(id) {
-            None => &UNTAGGED,
+            None => self.derived.get(id).unwrap_or(&UNTAGGED),
             Some(cell) => {
                 cell.get_or_init(|| intersection(self.values(id).filter_map(TagValue::quantity)))
             }
@@ -451,6 +555,45 @@ mod tests {
         let config = Config::default();
         let ctx = Context::new(source, &parsed.document, &config);
         f(ctx.quantities())
+    }
+
+    #[test]
+    fn a_long_chain_of_relations_is_evaluated_without_recursion() {
+        // r0 = a, r1 = r0 + 1, …: 20,000 relations, defined last to first.
+        let n = 20_000;
+        let mut src = format!("{{5}}#a and {{{}}}#r{n}.\n\n", 5 + n);
+        for i in (1..=n).rev() {
+            src.push_str(&format!("[#r{i}]: = r{} + 1\n", i - 1));
+        }
+        src.push_str("[#r0]: = a\n");
+        with(&src, |q| {
+            let last = q
+                .relations()
+                .iter()
+                .find(|r| r.definition.id.text == format!("r{n}"));
+            let Some(Relation {
+                outcome: Outcome::Computed { stated, .. },
+                ..
+            }) = last
+            else {
+                panic!("r{n} not computed: {last:?}");
+            };
+            assert!(matches!(stated[..], [(_, Ok(true))]), "{stated:?}");
+            assert!(q.is_computed("r7") && !q.is_cyclic("r7"));
+        });
+    }
+
+    #[test]
+    fn cycles_are_not_evaluated() {
+        let src = "{3}#c\n\n[#a]: = b + 1\n[#b]: = a - 1\n[#c]: = a + 1\n";
+        with(src, |q| {
+            assert!(q.is_cyclic("a") && q.is_cyclic("b") && !q.is_computed("a"));
+            assert!(
+                q.relations()
+                    .iter()
+                    .all(|r| matches!(r.outcome, Outcome::Skipped))
+            );
+        });
     }
 
     #[test]

@@ -140,6 +140,18 @@ mod tests {
     }
 
     #[test]
+    fn checks_chained_relations() {
+        // `subtotal` has no tag: its relation computes 640 + 410 for `total`'s.
+        let src = "{1,300}#total staff: {640}#isd, {410}#dio and {250}#other.\n\n[#subtotal]: = isd + dio\n[#total]: = subtotal + other\n";
+        assert!(messages(src).is_empty(), "{:?}", messages(src));
+        let src = "{1,400}#total staff: {640}#isd, {410}#dio and {250}#other.\n\n[#total]: = subtotal + other\n[#subtotal]: = isd + dio\n";
+        assert_eq!(
+            messages(src),
+            ["`total` says 1,400, but subtotal + other gives 1,300"]
+        );
+    }
+
+    #[test]
     fn holds_when_ranges_overlap() {
         // "more than 200" and 198 – 242 overlap, though neither contains the other.
         let src = "{more than 200}#n officers: {about 120}#a and {about 100}#b.\n\n[#n]: = a + b\n";

@@ -1,11 +1,13 @@
 //! A relation that uses an id no tag carries.
 //!
 //! Flags each id in a relation's expression (`[#total]: = isd_staff + dio_staff`) for
-//! which no tag `{…}#isd_staff` exists in the file, and the relation's own id when no
-//! tag carries it — then there is no stated figure to check. Relations are not chained:
-//! an id defined only by another relation has no value here; tag the figure where the
-//! text states it. A relation with an undefined id is not evaluated, so
-//! `relation-mismatch` stays silent until the id is tagged.
+//! which no tag `{…}#isd_staff` exists in the file and no relation computes it, and the
+//! relation's own id when no tag carries it and no other relation uses it — then there
+//! is no stated figure to check. Relations chain: `[#subtotal]: = a + b` with no tag of
+//! `subtotal` computes a value that `[#total]: = subtotal + c` uses. Ids defined only
+//! through relations that depend on each other (`[#a]: = b + 1`, `[#b]: = a - 1`) have
+//! no value and are flagged at their definitions. A relation with an undefined id is not
+//! evaluated, so `relation-mismatch` stays silent until the id is tagged.
 //!
 //! ## Why
 //! A relation is a promise that the figures add up. If one of its ids is misspelt or
@@ -47,10 +49,27 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
     };
     let is_relation = |id: &str| ctx.document.relations().any(|d| d.id.text == id);
+    let used_by_a_relation = |id: &str| {
+        quantities
+            .relations()
+            .iter()
+            .any(|r| r.expression.idents().iter().any(|(used, _)| *used == id))
+    };
     for relation in quantities.relations() {
         let def = relation.definition;
         let own = def.id.text.as_str();
-        if !quantities.is_tagged(own) {
+        if quantities.is_cyclic(own) {
+            out.push(
+                Diagnostic::error(
+                    "undefined-quantity",
+                    def.id.span,
+                    format!("`#{own}` is computed only from relations that depend on it in turn, so it has no value"),
+                )
+                .with_help(format!(
+                    "tag the figure where the text states it: `{{…}}#{own}`; then every relation in the loop can be checked"
+                )),
+            );
+        } else if !quantities.is_tagged(own) && !used_by_a_relation(own) {
             out.push(
                 Diagnostic::error(
                     "undefined-quantity",
@@ -62,7 +81,11 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
         let idents = relation.expression.idents();
         for (n, (id, range)) in idents.iter().enumerate() {
-            if quantities.is_tagged(id) || idents[..n].iter().any(|(earlier, _)| earlier == id) {
+            if quantities.is_tagged(id)
+                || quantities.is_computed(id)
+                || quantities.is_cyclic(id)
+                || idents[..n].iter().any(|(earlier, _)| earlier == id)
+            {
                 continue;
             }
             let mut diagnostic = Diagnostic::error(
@@ -75,7 +98,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             }
             let help = if is_relation(id) {
                 format!(
-                    "relations are not chained: `#{id}` is defined by a relation, but its value comes from a tag; tag the figure: `{{…}}#{id}`"
+                    "the relation `[#{id}]:` is malformed, so it computes nothing; fix it, or tag the figure: `{{…}}#{id}`"
                 )
             } else {
                 suggestion(id, relation)
@@ -123,11 +146,30 @@ mod tests {
     }
 
     #[test]
-    fn relations_are_not_chained() {
+    fn relations_chain() {
+        // `c` is computed by its relation and used by `d`'s: nothing is undefined.
         let src = "{2}#a {3}#b {6}#d\n\n[#c]: = a + b\n[#d]: = c + 1\n";
+        assert!(findings("undefined-quantity", src).is_empty());
+        // An untagged id that no relation uses is still checked against nothing.
+        let src = "{2}#a {3}#b\n\n[#c]: = a + b\n";
         let found = findings("undefined-quantity", src);
-        assert_eq!(flagged(src, &found), ["c", "c"]);
-        assert!(found[1].help.as_deref().unwrap().contains("not chained"));
+        assert_eq!(flagged(src, &found), ["c"]);
+        // A malformed relation computes nothing.
+        let src = "{6}#d\n\n[#c]: a +\n[#d]: = c + 1\n";
+        let found = findings("undefined-quantity", src);
+        assert_eq!(flagged(src, &found), ["c"]);
+        assert!(
+            found[0].help.as_deref().unwrap().contains("malformed"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn cycles_have_no_value() {
+        let src = "{6}#d\n\n[#a]: = b + 1\n[#b]: = a - 1\n[#d]: = a + b\n";
+        let found = findings("undefined-quantity", src);
+        assert_eq!(flagged(src, &found), ["a", "b"]);
+        assert!(found[0].message.contains("depend on it"), "{found:?}");
     }
 
     #[test]
