@@ -42,7 +42,7 @@ use num_rational::BigRational;
 use crate::lint::Context;
 use crate::lint::config::parse_percent;
 use crate::numbers::{
-    Bound, Date, EvalError, Expr, Interval, NumberOptions, Quantity, ReadValue, Unit, UnitMismatch,
+    Date, EvalError, Expr, NumberOptions, Quantity, ReadValue, Unit, UnitMismatch,
     european_language, evaluate, parse_date, read_quantity, relation_holds,
 };
 use crate::span::Span;
@@ -513,34 +513,17 @@ fn intersection<'q>(mut values: impl Iterator<Item = &'q Quantity>) -> IdValue {
     let Some(first) = values.next() else {
         return IdValue::NoValue;
     };
-    let mut lo = first.interval.lo.clone();
-    let mut hi = first.interval.hi.clone();
+    let mut common = first.interval.clone();
     for value in values {
         let Some(value) = in_unit(value, first.unit) else {
             return IdValue::Conflicting;
         };
-        lo = tighter(lo, value.interval.lo, true);
-        hi = tighter(hi, value.interval.hi, false);
+        common = common.intersection(&value.interval);
     }
-    let interval = Interval::new(lo, hi);
-    if interval.is_empty() {
+    if common.is_empty() {
         IdValue::Conflicting
     } else {
-        IdValue::Value(Quantity::new(interval, first.unit))
-    }
-}
-
-/// The stricter of two lower (`lower`) or upper bounds; an open bound is stricter at a tie.
-fn tighter(a: Option<Bound>, b: Option<Bound>, lower: bool) -> Option<Bound> {
-    match (a, b) {
-        (None, x) | (x, None) => x,
-        (Some(a), Some(b)) => Some(match a.value.cmp(&b.value) {
-            std::cmp::Ordering::Equal if a.inclusive => b,
-            std::cmp::Ordering::Equal => a,
-            std::cmp::Ordering::Less if lower => b,
-            std::cmp::Ordering::Greater if !lower => b,
-            _ => a,
-        }),
+        IdValue::Value(Quantity::new(common, first.unit))
     }
 }
 

@@ -131,18 +131,14 @@ impl Interval {
     /// Whether the two intervals share at least one value. This is the test
     /// behind relation checks and tag conflicts: intervals need not nest.
     pub fn overlaps(&self, other: &Interval) -> bool {
-        if self.is_empty() || other.is_empty() {
-            return false;
-        }
-        let lo = tighter_lo(&self.lo, &other.lo);
-        let hi = tighter_hi(&self.hi, &other.hi);
-        match (lo, hi) {
-            (Some(l), Some(h)) => match l.value.cmp(&h.value) {
-                Ordering::Less => true,
-                Ordering::Equal => l.inclusive && h.inclusive,
-                Ordering::Greater => false,
-            },
-            _ => true,
+        !self.is_empty() && !other.is_empty() && !self.intersection(other).is_empty()
+    }
+
+    /// The values in both intervals (empty when they do not overlap).
+    pub fn intersection(&self, other: &Interval) -> Interval {
+        Interval {
+            lo: tighter_lo(&self.lo, &other.lo),
+            hi: tighter_hi(&self.hi, &other.hi),
         }
     }
 

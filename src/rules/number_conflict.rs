@@ -40,12 +40,34 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .filter_map(|t| t.quantity().map(|q| (t, q)))
             .collect();
         // The first tag that contradicts an earlier one, and that earlier one.
-        let found = tags.iter().enumerate().find_map(|(later, (_, b))| {
+        let first_conflict = |later: usize| {
+            let b = tags[later].1;
             tags[..later]
                 .iter()
                 .find(|(_, a)| conflict(a, b))
                 .map(|earlier| (earlier, &tags[later]))
-        });
+        };
+        let found = match tags.first() {
+            // Intervals that overlap pairwise share a point (Helly's theorem on the
+            // line). So when every tag has one unit, a tag contradicts an earlier one
+            // exactly when it misses what all earlier ones have in common: one pass,
+            // not every pair (a draft can repeat an id thousands of times).
+            Some((_, first)) if tags.iter().all(|(_, q)| q.unit == first.unit) => {
+                let mut common = first.interval.clone();
+                (1..tags.len()).find_map(|later| {
+                    let b = &tags[later].1.interval;
+                    if b.overlaps(&common) {
+                        common = common.intersection(b);
+                        None
+                    } else {
+                        first_conflict(later)
+                    }
+                })
+            }
+            // Mixed units do not compare transitively (a plain number compares with
+            // anything): every pair.
+            _ => (1..tags.len()).find_map(first_conflict),
+        };
         let Some(((_, a), (later, b))) = found else {
             continue;
         };
@@ -87,6 +109,35 @@ mod tests {
         assert_eq!(found[0].message, "`staff` is 585 – 715 here but 800 here");
         let labels: Vec<_> = found[0].labels.iter().map(|l| l.span.text(src)).collect();
         assert_eq!(labels, ["about 650", "800"]);
+    }
+
+    #[test]
+    fn the_first_contradiction_is_found_among_many_tags() {
+        // The one-unit pass (intersection of all earlier tags) and the pairwise pass
+        // (mixed units) report the same pair the naive search would.
+        let mut src: String = (0..3_000)
+            .map(|i| {
+                format!(
+                    "{{{}}}#n ",
+                    ["more than 200", "about 220", "fewer than 240"][i % 3]
+                )
+            })
+            .collect();
+        src.push_str("and {250}#n.\n");
+        // 250 is first contradicted by "about 220" (198 – 242), the second tag.
+        assert_eq!(check(&src), ["`n` is 198 – 242 here but 250 here"]);
+        let found = findings("number-conflict", &src);
+        assert_eq!(found[0].labels.len(), 3_001);
+        // "about 220" (198 – 242) and "more than 240" overlap, but "fewer than 240" does
+        // not: the earlier tag named is the first that contradicts.
+        let src = "{more than 200}#n {about 220}#n {fewer than 240}#n {more than 240}#n\n";
+        assert_eq!(
+            check(src),
+            ["`n` is less than 240 here but more than 240 here"]
+        );
+        // A plain number compares with anything, so mixed units take every pair.
+        let src = "{15 percent}#s {15}#s {0.15}#s\n";
+        assert_eq!(check(src).len(), 1);
     }
 
     #[test]
