@@ -542,9 +542,19 @@ impl Reader<'_, '_> {
             k > 0 && self.attached(k) && self.toks.get(k - 1).is_some_and(|t| t.kind == Kind::Word)
         };
         let hyphen = |k: usize| self.sym(k, '-') || self.sym(k, '‐');
+        // `2-1`, `555-0134`: a hyphen between two numerals that do not make a range
+        // (see `range_or_value`) joins a score or a code; neither part is a quantity.
+        let number_before = |k: usize| {
+            k > 0 && self.attached(k) && self.toks.get(k - 1).is_some_and(|t| t.kind == Kind::Num)
+        };
         match self.toks[i].kind {
-            Kind::Sym(_) => hyphen(i) && word_before(i),
-            Kind::Num => i > 0 && hyphen(i - 1) && self.attached(i) && word_before(i - 1),
+            Kind::Sym(_) => hyphen(i) && (word_before(i) || number_before(i)),
+            Kind::Num => {
+                i > 0
+                    && hyphen(i - 1)
+                    && self.attached(i)
+                    && (word_before(i - 1) || number_before(i - 1))
+            }
             _ => false,
         }
     }
@@ -725,7 +735,12 @@ impl Reader<'_, '_> {
             } else {
                 self.word(k, "to") || self.sym(k, '-') || self.sym(k, '–') || self.sym(k, '—')
             };
-            match connected.then(|| self.core_date(k + 1, true)).flatten() {
+            // `in the 2019-20 season`: through the end of the second year.
+            let season = (connected && k == j + 1)
+                .then(|| self.season_end(j))
+                .flatten()
+                .map(|end| (DateCore::fixed(year_interval(end)), k + 2));
+            match season.or_else(|| connected.then(|| self.core_date(k + 1, true)).flatten()) {
                 Some((second, k2)) => {
                     relative |= second.relative;
                     iv = match (iv, second.interval) {
@@ -769,9 +784,11 @@ impl Reader<'_, '_> {
             && self.sym(j + 1, '-')
             && self.attached(j + 1)
             && self.attached(j + 2)
-            && let Some(m) = self.plain(j + 2, 2..3)
+            && let Some(m) = self
+                .plain(j + 2, 2..3)
+                .and_then(|m| u8::try_from(m).ok())
+                .filter(|m| (1..=12).contains(m))
         {
-            let m = u8::try_from(m).ok().filter(|m| (1..=12).contains(m))?;
             if self.sym(j + 3, '-')
                 && self.attached(j + 3)
                 && self.attached(j + 4)
@@ -833,6 +850,43 @@ impl Reader<'_, '_> {
                 DateCore::fixed(Interval::half_open(int(y), int(y + 10))),
                 j + 2,
             ));
+        }
+        // Part of a year: `early 2018`, `late 2017`, `mid-2016` (the whole year: where
+        // "early" ends is not written), `fiscal 2018` (a fiscal year may start in the
+        // previous calendar year: both years), `Q3 2018` (its three months).
+        let year_at = |k: usize| self.plain(k, 4..5).filter(|y| *y >= 1000);
+        if let Some(w) = self.word_text(j).map(str::to_ascii_lowercase) {
+            let hyphen = self.sym(j + 1, '-') && self.attached(j + 1) && self.attached(j + 2);
+            let after = if hyphen { j + 2 } else { j + 1 };
+            match w.as_str() {
+                "early" | "late" | "mid" => {
+                    if let Some(y) = year_at(after) {
+                        return Some((DateCore::fixed(year_interval(y)), after + 1));
+                    }
+                }
+                "fiscal" => {
+                    let after = if self.word(after, "year") {
+                        after + 1
+                    } else {
+                        after
+                    };
+                    if let Some(y) = year_at(after) {
+                        return Some((
+                            DateCore::fixed(Interval::half_open(int(y - 1), int(y + 1))),
+                            after + 1,
+                        ));
+                    }
+                }
+                "q1" | "q2" | "q3" | "q4" => {
+                    if let Some(y) = year_at(j + 1) {
+                        let q = i64::from(w.as_bytes()[1] - b'0');
+                        let first = month_interval(y, (3 * q - 2) as u8);
+                        let last = month_interval(y, (3 * q) as u8);
+                        return Some((DateCore::fixed(Interval::new(first.lo, last.hi)), j + 2));
+                    }
+                }
+                _ => {}
+            }
         }
         // A year after a preposition, unless a unit follows (`in 2000 percent`
         // is no year).
@@ -902,7 +956,21 @@ impl Reader<'_, '_> {
             qual = trailing;
             k = k2;
         }
-        let iv = apply_qualifier(qual, &val.lo, &val.hi, &self.opts.tolerance)?;
+        // `30-odd`: more than 30 and fewer than 40; `300-odd`: fewer than 400.
+        let odd = qual == Qual::None
+            && val.lo == val.hi
+            && val.lo.is_integer()
+            && val.lo.is_positive()
+            && self.sym(k, '-')
+            && self.attached(k)
+            && self.word(k + 1, "odd")
+            && self.attached(k + 1);
+        let iv = if odd {
+            k += 2;
+            odd_interval(&val.lo)
+        } else {
+            apply_qualifier(qual, &val.lo, &val.hi, &self.opts.tolerance)?
+        };
         let unit = match val.unit {
             None => Unit::Count,
             Some(VUnit::Percent) => Unit::Percent,
@@ -949,6 +1017,35 @@ impl Reader<'_, '_> {
     fn range_or_value(&self, j: usize, conn: Conn) -> Option<(Val, usize)> {
         let (a, k) = self.single(j)?;
         let dash = self.sym(k, '-') || self.sym(k, '–') || self.sym(k, '—');
+        // `2019-20`, `1999-00`: a season, its second year abbreviated.
+        if dash
+            && k == j + 1
+            && let Some(end) = self.season_end(j)
+        {
+            return Some((
+                Val {
+                    lo: a.lo,
+                    hi: int(end),
+                    unit: a.unit,
+                },
+                k + 2,
+            ));
+        }
+        // `a 2-1 win`: numerals joined high to low by a hyphen are a score or a code,
+        // not a range (a range is written low to high) and not a value.
+        if dash
+            && conn == Conn::Any
+            && self.attached(k)
+            && self.attached(k + 1)
+            && let Some((b, _)) = self.single(k + 1)
+            && a.kind == MagKind::Numeral
+            && b.kind == MagKind::Numeral
+            && a.scale.is_none()
+            && b.scale.is_none()
+            && a.lo > b.hi
+        {
+            return None;
+        }
         let (joined, is_or) = match conn {
             Conn::And => (self.word(k, "and") || dash, false),
             Conn::To => (self.word(k, "to") || dash, false),
@@ -974,6 +1071,24 @@ impl Reader<'_, '_> {
             },
             k,
         ))
+    }
+
+    /// The year that ends a season written `YYYY-YY` with the four-digit year at `j`
+    /// (`2019-20` ends in 2020, `1999-00` in 2000).
+    fn season_end(&self, j: usize) -> Option<i64> {
+        let first = self.plain(j, 4..5).filter(|y| *y >= 1000)?;
+        if !(self.sym(j + 1, '-') || self.sym(j + 1, '–'))
+            || !self.attached(j + 1)
+            || !self.attached(j + 2)
+        {
+            return None;
+        }
+        let short = self.plain(j + 2, 2..3)?;
+        let mut end = first - first % 100 + short;
+        if end <= first {
+            end += 100;
+        }
+        Some(end)
     }
 
     /// Sign, currency, magnitude, scale and unit of one value.
@@ -1432,6 +1547,24 @@ impl Reader<'_, '_> {
         {
             return Some((VUnit::Ratio, one(), k + 2));
         }
+        // `a five-year plan`, `a 10-year-old`, `a 30-day review`.
+        if t.kind == Kind::Sym('-') && !t.space_before && self.attached(k + 1) {
+            let (unit, factor, end) = self.unit_suffix(k + 1, false)?;
+            if !matches!(unit, VUnit::Time(_)) {
+                return None;
+            }
+            // `-old`: an age is a duration too.
+            let end = if self.sym(end, '-')
+                && self.attached(end)
+                && self.word(end + 1, "old")
+                && self.attached(end + 1)
+            {
+                end + 2
+            } else {
+                end
+            };
+            return Some((unit, factor, end));
+        }
         if t.kind != Kind::Word {
             return None;
         }
@@ -1552,6 +1685,25 @@ fn merge(a: &Single, b: &Single, is_or: bool) -> Option<Val> {
         (b.lo.clone(), lo)
     };
     Some(Val { lo, hi, unit })
+}
+
+/// `N-odd`: above `N`, below `N` plus the unit of its last non-zero digit (`30-odd` is
+/// (30, 40), `1,500-odd` is (1,500, 1,600); `7-odd` is (7, 17)).
+fn odd_interval(n: &BigRational) -> Interval {
+    let ten = BigInt::from(10);
+    let mut rest = n.to_integer();
+    let mut step = BigInt::from(1);
+    while rest != BigInt::from(0) && (&rest % &ten) == BigInt::from(0) {
+        rest /= &ten;
+        step *= &ten;
+    }
+    if step == BigInt::from(1) {
+        step = ten;
+    }
+    Interval::new(
+        Some(Bound::open(n.clone())),
+        Some(Bound::open(n + BigRational::from_integer(step))),
+    )
 }
 
 /// The interval a qualifier gives to the value (or range) `[lo, hi]`.

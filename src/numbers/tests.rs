@@ -108,7 +108,29 @@ fn phrase_table() {
         // A numeral hyphenated to a word is part of a name, not a negative number.
         ("Covid-19 cases rose to 5,000", 'E', "[5000,5000] count"),
         ("F-16 jets", 'E', "none"),
-        ("in mid-2016", 'E', "none"),
+        // Parts of a year are the whole year (a quarter its months; a fiscal year
+        // both calendar years it may span).
+        ("in mid-2016", 'E', "[2016,2017) year"),
+        ("mid-2016", 'E', "[2016,2017) year"),
+        ("early 2018", 'E', "[2018,2019) year"),
+        ("in late 2017", 'E', "[2017,2018) year"),
+        ("fiscal 2018", 'E', "[2017,2019) year"),
+        ("fiscal year 2018", 'E', "[2017,2019) year"),
+        ("Q1 2018", 'E', "[2018,147332/73) year"),
+        // Seasons: the second year abbreviated.
+        ("the 2019-20 season", 'E', "[2019,2020] count"),
+        ("in the 2019-20 season", 'E', "[2019,2021) year"),
+        ("1999-00", 'E', "[1999,2000] count"),
+        // High to low with a hyphen: a score or a code, not a range, not a value.
+        ("a 2-1 win", 'E', "none"),
+        ("call 555-0134", 'E', "none"),
+        ("2-3 percent", 'E', "[2,3] pct"),
+        // `N-odd`: above N, below the next step of its last non-zero digit.
+        ("30-odd", 'E', "(30,40) count"),
+        ("1,500-odd delegates", 'E', "(1500,1600) count"),
+        // Hyphenated durations.
+        ("a five-year plan", 'E', "[5,5] years"),
+        ("a 10-year-old", 'E', "[10,10] years"),
         ("temperatures of -5", 'E', "[-5,-5] count"),
         ("(-5)", 'E', "[-5,-5] count"),
         ("no one was hurt", 'E', "[0,0] count"),
