@@ -104,11 +104,17 @@ pub struct ExprError {
     pub offset: usize,
     /// What is wrong, as a sentence fragment for a diagnostic.
     pub message: String,
+    /// For an unclosed parenthesis: the byte offset of its `(`.
+    pub opened_at: Option<usize>,
 }
 
 impl fmt::Display for ExprError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} (at offset {})", self.message, self.offset)
+        write!(f, "{} (at offset {})", self.message, self.offset)?;
+        match self.opened_at {
+            Some(at) => write!(f, " (the '(' is at offset {at})"),
+            None => Ok(()),
+        }
     }
 }
 
@@ -119,6 +125,8 @@ impl std::error::Error for ExprError {}
 struct PErr<'a> {
     input: &'a str,
     message: Option<String>,
+    /// For an unclosed parenthesis: the input at its `(`.
+    opened_at: Option<&'a str>,
 }
 
 impl<'a> ParseError<&'a str> for PErr<'a> {
@@ -126,6 +134,7 @@ impl<'a> ParseError<&'a str> for PErr<'a> {
         PErr {
             input,
             message: None,
+            opened_at: None,
         }
     }
 
@@ -140,6 +149,7 @@ fn fail<'a, T>(input: &'a str, message: impl Into<String>) -> PResult<'a, T> {
     Err(nom::Err::Failure(PErr {
         input,
         message: Some(message.into()),
+        opened_at: None,
     }))
 }
 
@@ -245,14 +255,14 @@ impl<'a> Ctx<'a> {
             let (rest, _) = ws(rest)?;
             return match char::<_, PErr>(')').parse(rest) {
                 Ok((rest, _)) => Ok((rest, inner)),
-                Err(_) => fail(
-                    rest,
-                    format!(
-                        "expected ')' to close the '(' at offset {} but found {}",
-                        self.off(i),
+                Err(_) => Err(nom::Err::Failure(PErr {
+                    input: rest,
+                    message: Some(format!(
+                        "expected ')' to close the '(' but found {}",
                         found(rest)
-                    ),
-                ),
+                    )),
+                    opened_at: Some(i),
+                })),
             };
         }
         match i.chars().next() {
@@ -405,6 +415,7 @@ pub fn parse_expr(src: &str) -> Result<Expr, ExprError> {
         return Err(ExprError {
             offset: 0,
             message: "empty expression: expected a number, an identifier or '('".to_string(),
+            opened_at: None,
         });
     }
     match ctx.sum(src, 0) {
@@ -423,6 +434,7 @@ pub fn parse_expr(src: &str) -> Result<Expr, ExprError> {
             Err(ExprError {
                 offset: ctx.off(rest),
                 message,
+                opened_at: None,
             })
         }
         Err(nom::Err::Error(e) | nom::Err::Failure(e)) => Err(ExprError {
@@ -430,10 +442,12 @@ pub fn parse_expr(src: &str) -> Result<Expr, ExprError> {
             message: e
                 .message
                 .unwrap_or_else(|| format!("unexpected {}", found(e.input))),
+            opened_at: e.opened_at.map(|at| ctx.off(at)),
         }),
         Err(nom::Err::Incomplete(_)) => Err(ExprError {
             offset: src.len(),
             message: "incomplete expression".to_string(),
+            opened_at: None,
         }),
     }
 }

@@ -760,7 +760,11 @@ fn expression_errors_have_offsets() {
             "expected a number, an identifier or '(' but found the end",
         ),
         ("a + * b", 4, "but found '*'"),
-        ("(a + b", 6, "expected ')' to close the '(' at offset 0"),
+        (
+            "(a + b",
+            6,
+            "expected ')' to close the '(' but found the end",
+        ),
         ("a b", 2, "expected an operator"),
         ("a + b)", 5, "unmatched ')'"),
         ("a + )", 4, "but found ')'"),
@@ -775,6 +779,12 @@ fn expression_errors_have_offsets() {
         assert_eq!(err.offset, offset, "{src}: {err}");
         assert!(err.message.contains(fragment), "{src}: {err}");
     }
+    // An unclosed parenthesis says where it opened: the inner one here.
+    assert_eq!(
+        parse_expr("a * (b + (c - d) ").unwrap_err().opened_at,
+        Some(4)
+    );
+    assert_eq!(parse_expr("a + b").map(|_| ()), Ok(()));
     let deep = format!("{}a{}", "(".repeat(100), ")".repeat(100));
     assert!(parse_expr(&deep).unwrap_err().message.contains("nested"));
     let ok_deep = format!("{}a{}", "(".repeat(60), ")".repeat(60));

@@ -70,18 +70,26 @@ pub(super) fn parse(
                 match crate::numbers::parse_expr(expr) {
                     Ok(parsed) => expression = Some(parsed),
                     Err(error) => {
-                        let (at, message) = (error.offset, error.message);
                         valid = false;
-                        let at = (span.start + at).min(span.end);
-                        let end = source[at..span.end]
-                            .chars()
-                            .next()
-                            .map_or(at, |c| at + c.len_utf8());
-                        diagnostics.push(malformed(
-                        Span::new(at, end.max(at)),
-                        format!("invalid relation expression: {message}"),
-                        "a relation is `= expression` over ids and numbers with + - * / and parentheses, e.g. `= vsse_staff + adiv_staff`",
-                    ));
+                        // One character of the expression at `offset`, as a source span.
+                        let char_at = |offset: usize| {
+                            let at = (span.start + offset).min(span.end);
+                            let end = source[at..span.end]
+                                .chars()
+                                .next()
+                                .map_or(at, |c| at + c.len_utf8());
+                            Span::new(at, end.max(at))
+                        };
+                        let mut diagnostic = malformed(
+                            char_at(error.offset),
+                            format!("invalid relation expression: {}", error.message),
+                            "a relation is `= expression` over ids and numbers with + - * / and parentheses, e.g. `= vsse_staff + adiv_staff`",
+                        );
+                        if let Some(open) = error.opened_at {
+                            diagnostic =
+                                diagnostic.with_label(char_at(open), "this '(' is not closed");
+                        }
+                        diagnostics.push(diagnostic);
                     }
                 }
             }
