@@ -351,7 +351,6 @@ fn tokenize(text: &str, lex: &Lexicon, out: &mut Vec<Tok>) {
     let b = text.as_bytes();
     let n = b.len();
     let mut i = 0;
-    let mut buf = [0u8; 32];
     while i < n {
         let c = b[i];
         if c == b'\n' {
@@ -387,7 +386,7 @@ fn tokenize(text: &str, lex: &Lexicon, out: &mut Vec<Tok>) {
                 continue;
             }
             if c.is_ascii_alphanumeric() {
-                i = word(text, i, lex, &mut buf, out);
+                i = word(text, i, lex, out);
                 continue;
             }
             let (kind, len) = match c {
@@ -406,7 +405,7 @@ fn tokenize(text: &str, lex: &Lexicon, out: &mut Vec<Tok>) {
             continue;
         }
         if ch.is_alphanumeric() {
-            i = word(text, i, lex, &mut buf, out);
+            i = word(text, i, lex, out);
             continue;
         }
         let kind = match ch {
@@ -455,7 +454,7 @@ fn straight_quote(text: &str, i: usize, len: usize) -> Kind {
 }
 
 /// Scan a word or number starting at byte `s`; push it; return its end.
-fn word(text: &str, s: usize, lex: &Lexicon, buf: &mut [u8; 32], out: &mut Vec<Tok>) -> usize {
+fn word(text: &str, s: usize, lex: &Lexicon, out: &mut Vec<Tok>) -> usize {
     let b = text.as_bytes();
     let n = b.len();
     let first = text[s..].chars().next().unwrap_or('a');
@@ -522,11 +521,8 @@ fn word(text: &str, s: usize, lex: &Lexicon, buf: &mut [u8; 32], out: &mut Vec<T
     let w = if numeric {
         WordInfo::default()
     } else {
-        let key = word.strip_suffix('.').unwrap_or(word);
-        match lexicon::normalize_bytes(key, buf) {
-            Some(k) => lex.get(k),
-            None => WordInfo::default(),
-        }
+        let key_len = word.strip_suffix('.').unwrap_or(word).len();
+        lex.lookup(text, s, s + key_len)
     };
     out.push(Tok {
         s,
