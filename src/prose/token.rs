@@ -386,7 +386,7 @@ fn tokenize(text: &str, lex: &Lexicon, out: &mut Vec<Tok>) {
                 continue;
             }
             if c.is_ascii_alphanumeric() {
-                i = word(text, i, lex, out);
+                i = word(text, i, c as char, lex, out);
                 continue;
             }
             let (kind, len) = match c {
@@ -405,7 +405,7 @@ fn tokenize(text: &str, lex: &Lexicon, out: &mut Vec<Tok>) {
             continue;
         }
         if ch.is_alphanumeric() {
-            i = word(text, i, lex, out);
+            i = word(text, i, ch, lex, out);
             continue;
         }
         let kind = match ch {
@@ -453,25 +453,29 @@ fn straight_quote(text: &str, i: usize, len: usize) -> Kind {
     }
 }
 
-/// Scan a word or number starting at byte `s`; push it; return its end.
-fn word(text: &str, s: usize, lex: &Lexicon, out: &mut Vec<Tok>) -> usize {
+/// Scan a word or number starting at byte `s` with character `first`; push it;
+/// return its end.
+fn word(text: &str, s: usize, first: char, lex: &Lexicon, out: &mut Vec<Tok>) -> usize {
     let b = text.as_bytes();
     let n = b.len();
-    let first = text[s..].chars().next().unwrap_or('a');
     let numeric = first.is_ascii_digit();
     let mut i = s;
     let mut dotted = false;
     let mut seg_len = 0usize; // chars since the last joiner
     loop {
+        // Most of a word is a run of ASCII letters and digits.
+        let run_start = i;
+        while i < n && b[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        seg_len += i - run_start;
         if i >= n {
             break;
         }
         let c = b[i];
         if c < 0x80 {
-            if c.is_ascii_alphanumeric() {
-                i += 1;
-                seg_len += 1;
-                continue;
+            if !matches!(c, b'\'' | b'-' | b'&' | b'.' | b',') {
+                break; // the usual end of a word: a space or punctuation
             }
             let next = b.get(i + 1).copied().unwrap_or(b' ');
             let next_alnum =
