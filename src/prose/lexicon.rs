@@ -395,6 +395,7 @@ impl Lexicon {
     /// 16-byte load, all bytes lowercased at once. (Copying the word into a
     /// buffer to read it back as integers costs a `memcpy` call and a
     /// store-forwarding stall per word.)
+    #[inline]
     pub(crate) fn lookup(&self, text: &str, s: usize, e: usize) -> WordInfo {
         let bytes = text.as_bytes();
         let len = e - s;
@@ -410,8 +411,14 @@ impl Lexicon {
                     .get(ascii_lowercase(raw) | ((len as u128) << 120));
             }
         }
+        self.lookup_slow(&text[s..e])
+    }
+
+    /// [`Lexicon::lookup`] for long or non-ASCII words.
+    #[inline(never)]
+    fn lookup_slow(&self, word: &str) -> WordInfo {
         let mut buf = [0u8; 32];
-        match normalize_bytes(&text[s..e], &mut buf) {
+        match normalize_bytes(word, &mut buf) {
             Some(key) => self.get(key),
             None => WordInfo::default(),
         }
@@ -444,12 +451,16 @@ fn ascii_lowercase(word: u128) -> u128 {
 /// Most words of a text are in no list, and probing the table for them costs a
 /// cache miss each (it is ~100 KB): a Bloom filter small enough to stay in L1
 /// turns nearly all of them away first. The frequent words that are in the
-/// lists keep their slots in cache.
+/// lists keep their slots in cache. Words the filter turns away still read a
+/// slot, an empty one kept after the table for them: hit or miss, a lookup
+/// then takes the same branches (a mispredicted branch per word cost more than
+/// the probe).
 #[derive(Default)]
 struct ShortTable {
-    /// The key as (low, high) halves: 8-byte alignment keeps a slot 24 bytes.
+    /// `2^k` slots, then the empty slot for words the filter turns away. The
+    /// key as (low, high) halves: 8-byte alignment keeps a slot 24 bytes.
     slots: Vec<((u64, u64), WordInfo)>,
-    /// `64 - log2(slots.len())`: the index is the top bits of the hash.
+    /// `64 - k`: the index is the top bits of the hash.
     shift: u32,
     /// Blocked Bloom filter: two bits per key, in the word the top bits of the
     /// hash pick.
@@ -464,7 +475,7 @@ impl ShortTable {
         let entries: Vec<(u128, WordInfo)> = entries.filter(|(k, _)| *k != 0).collect();
         let size = (entries.len() * 2).next_power_of_two().max(16);
         let mut table = ShortTable {
-            slots: vec![((0, 0), WordInfo::default()); size],
+            slots: vec![((0, 0), WordInfo::default()); size + 1],
             shift: 64 - size.trailing_zeros(),
             filter: vec![0; 1 << FILTER_BITS],
         };
@@ -483,21 +494,24 @@ impl ShortTable {
 
     #[inline]
     fn get(&self, key: u128) -> WordInfo {
+        let Some(empty_slot) = self.slots.len().checked_sub(1) else {
+            return WordInfo::default();
+        };
+        let mask = empty_slot - 1;
         let hash = hash(key);
         let (word, bits) = filter_position(hash);
-        if self.filter.get(word).is_none_or(|w| w & bits != bits) {
-            return WordInfo::default();
-        }
-        let mask = self.slots.len() - 1;
+        let maybe_present = self.filter.get(word).is_some_and(|w| w & bits == bits);
         let wanted = halves(key);
-        let mut i = (hash >> self.shift) as usize;
+        let mut i = if maybe_present {
+            (hash >> self.shift) as usize
+        } else {
+            empty_slot
+        };
         loop {
             let (k, info) = self.slots[i];
-            if k == wanted {
-                return info;
-            }
-            if k == (0, 0) {
-                return WordInfo::default();
+            let found = k == wanted;
+            if found || k == (0, 0) {
+                return if found { info } else { WordInfo::default() };
             }
             i = (i + 1) & mask;
         }
