@@ -400,11 +400,15 @@ fn tokenize(text: &str, lex: &Lexicon, out: &mut Vec<Tok>) {
         }
         let ch = text[i..].chars().next().unwrap_or(' ');
         let len = ch.len_utf8();
-        if ch.is_whitespace() {
+        // Typographic quotes, apostrophes and dashes are most of the non-ASCII
+        // characters of news copy: they are neither space nor letters, which
+        // saves looking them up in the Unicode tables.
+        let typographic = matches!(ch, '“' | '”' | '’' | '‘' | '—' | '–' | '…');
+        if !typographic && ch.is_whitespace() {
             i += len;
             continue;
         }
-        if ch.is_alphanumeric() {
+        if !typographic && ch.is_alphanumeric() {
             i = word(text, i, ch, lex, out);
             continue;
         }
@@ -505,14 +509,18 @@ fn word(text: &str, s: usize, first: char, lex: &Lexicon, out: &mut Vec<Tok>) ->
         }
         let ch = text[i..].chars().next().unwrap_or(' ');
         let len = ch.len_utf8();
+        // (’ first: it is not alphanumeric, and the common case here.)
+        if ch == '’' {
+            if i > s && next_is_alnum(text, i + len) {
+                i += len;
+                seg_len = 0;
+                continue;
+            }
+            break;
+        }
         if is_joiner_word_char(ch) {
             i += len;
             seg_len += 1;
-            continue;
-        }
-        if ch == '’' && i > s && next_is_alnum(text, i + len) {
-            i += len;
-            seg_len = 0;
             continue;
         }
         break;
