@@ -570,6 +570,34 @@ pub(crate) fn normalize_bytes<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&
     Some(&buf[..n])
 }
 
+/// Whether [`normalize`] makes `word` into `target`, without writing the
+/// normalized word anywhere (phrase matching compares each word with several).
+pub(crate) fn normalizes_to(word: &str, target: &str) -> bool {
+    const APOS: &[u8] = "\u{2019}".as_bytes();
+    let (b, t) = (word.as_bytes(), target.as_bytes());
+    if t.len() > 32 {
+        return false; // normalize gives up on words longer than its buffer
+    }
+    let (mut i, mut n) = (0, 0);
+    while i < b.len() {
+        let c = b[i];
+        let out = if c < 0x80 {
+            i += 1;
+            c.to_ascii_lowercase()
+        } else if b[i..].starts_with(APOS) {
+            i += APOS.len();
+            b'\''
+        } else {
+            return false;
+        };
+        if t.get(n) != Some(&out) {
+            return false;
+        }
+        n += 1;
+    }
+    n == t.len()
+}
+
 /// [`normalize_bytes`] as a string.
 pub(crate) fn normalize<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
     normalize_bytes(word, buf).and_then(|b| std::str::from_utf8(b).ok())
