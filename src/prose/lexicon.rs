@@ -663,3 +663,42 @@ impl Hasher for FxHasher {
         self.0
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{ascii_lowercase, lexicon, normalize_bytes};
+
+    #[test]
+    fn lowercases_every_ascii_byte_in_every_position() {
+        for byte in 0..0x80u8 {
+            for at in 0..16 {
+                let mut word = [b'Q'; 16];
+                word[at] = byte;
+                let mut want = word;
+                want.make_ascii_lowercase();
+                let got = ascii_lowercase(u128::from_le_bytes(word));
+                assert_eq!(got.to_le_bytes(), want, "byte {byte:#x} at {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn lookup_agrees_with_normalized_get() {
+        let lex = lexicon();
+        let text = "Said SAID said. U.S. don\u{2019}t Don't the THE of In x \
+                    accusations Accusations supercalifragilistic according reportedly \
+                    caf\u{e9} \u{c9}mile spokeswoman spokeswomen";
+        let mut s = 0;
+        let mut found = 0;
+        for word in text.split(' ') {
+            let e = s + word.len();
+            let mut buf = [0u8; 32];
+            let want =
+                normalize_bytes(word, &mut buf).map_or_else(Default::default, |k| lex.get(k));
+            assert_eq!(lex.lookup(text, s, e), want, "{word}");
+            found += usize::from(want.class != 0);
+            s = e + 1;
+        }
+        assert!(found >= 10, "only {found} words found");
+    }
+}

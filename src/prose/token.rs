@@ -469,9 +469,7 @@ fn word(text: &str, s: usize, first: char, lex: &Lexicon, out: &mut Vec<Tok>) ->
     loop {
         // Most of a word is a run of ASCII letters and digits.
         let run_start = i;
-        while i < n && b[i].is_ascii_alphanumeric() {
-            i += 1;
-        }
+        i = ascii_alnum_run_end(b, i);
         seg_len += i - run_start;
         if i >= n {
             break;
@@ -549,6 +547,42 @@ fn word(text: &str, s: usize, first: char, lex: &Lexicon, out: &mut Vec<Tok>) ->
     i
 }
 
+/// The end of the run of ASCII letters and digits starting at `b[i]`.
+///
+/// Eight bytes at a time: where a word ends is as good as random, and a loop
+/// over bytes mispredicted its exit once a word.
+fn ascii_alnum_run_end(b: &[u8], mut i: usize) -> usize {
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    const fn splat(byte: u8) -> u64 {
+        u64::from_le_bytes([byte; 8])
+    }
+    // The high bit of each byte of `v` (all below 0x80) that is in `lo..=hi`:
+    // setting the high bit first keeps the subtractions from borrowing
+    // across bytes.
+    fn in_range(v: u64, lo: u8, hi: u8) -> u64 {
+        let biased = v | HIGH;
+        biased.wrapping_sub(splat(lo)) & !biased.wrapping_sub(splat(hi + 1)) & HIGH
+    }
+    while let Some(chunk) = b.get(i..i + 8) {
+        let mut bytes = [0u8; 8];
+        bytes.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(bytes);
+        let low7 = x & !HIGH;
+        let letters = in_range(low7 | splat(0x20), b'a', b'z');
+        let digits = in_range(low7, b'0', b'9');
+        let alnum = (letters | digits) & !x; // & !x: ASCII bytes only
+        let stops = !alnum & HIGH;
+        if stops != 0 {
+            return i + (stops.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < b.len() && b[i].is_ascii_alphanumeric() {
+        i += 1;
+    }
+    i
+}
+
 fn next_is_alnum(text: &str, i: usize) -> bool {
     text.get(i..)
         .and_then(|t| t.chars().next())
@@ -561,4 +595,32 @@ fn next_seg_short(b: &[u8], i: usize) -> bool {
         k += 1;
     }
     k - i <= 2 && k < b.len() && b[k] == b'.'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ascii_alnum_run_end;
+
+    #[test]
+    fn alnum_run_matches_a_byte_loop() {
+        let byte_loop = |b: &[u8], mut i: usize| {
+            while i < b.len() && b[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            i
+        };
+        for stop in 0..=255u8 {
+            for at in 0..20 {
+                let mut text = vec![b'q'; 20];
+                text[at] = stop;
+                for start in 0..=at {
+                    assert_eq!(
+                        ascii_alnum_run_end(&text, start),
+                        byte_loop(&text, start),
+                        "byte {stop:#x} at {at}, from {start}"
+                    );
+                }
+            }
+        }
+    }
 }
