@@ -4,7 +4,11 @@
 //! e.g. the AllSides articles written outside the repository); without DIR it measures
 //! the repository's own examples and mini corpus, repeated to 20 MB. Real news is the
 //! figure that counts: our examples are denser in quotes than most copy.
+//!
+//! With `--digest`, it prints a hash of every analysis (sentences and attributions, all
+//! fields) instead of timing: optimizations of the detector must not change it.
 
+use std::hash::{DefaultHasher, Hasher};
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -46,6 +50,15 @@ fn main() {
     if bytes == 0 {
         eprintln!("no .md or .txt text found");
         std::process::exit(2);
+    }
+    if std::env::args().any(|a| a == "--digest") {
+        let mut hasher = DefaultHasher::new();
+        for text in &texts {
+            let analysis = claimmark::prose::analyze(text);
+            hasher.write(format!("{analysis:?}").as_bytes());
+        }
+        println!("{} texts: digest {:016x}", texts.len(), hasher.finish());
+        return;
     }
     // Warm up once, then take the best of three rounds.
     for text in &texts {

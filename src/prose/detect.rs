@@ -376,7 +376,6 @@ impl Detector<'_, '_> {
         let key = lexicon::normalize(self.word(i), &mut buf);
         let (by_word, by_lemma) = lex.phrases_for(key, toks[i].w.lemma);
         let (mut a, mut b) = (by_word.iter().peekable(), by_lemma.iter().peekable());
-        let mut buf2 = [0u8; 32];
         // Merge the two ascending lists: longest phrases first.
         loop {
             let pi = match (a.peek(), b.peek()) {
@@ -399,7 +398,8 @@ impl Detector<'_, '_> {
                     Pat::Any => true,
                     Pat::Lemma(id) => toks[k].w.lemma == *id,
                     Pat::Words(ws) => {
-                        lexicon::normalize(self.word(k), &mut buf2).is_some_and(|w| ws.contains(&w))
+                        let word = self.word(k);
+                        ws.iter().any(|w| lexicon::normalizes_to(word, w))
                     }
                 };
                 if !ok {

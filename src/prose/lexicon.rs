@@ -1,5 +1,7 @@
 //! Word lists behind the detector, loaded from `lexicon/*.txt` at build time
-//! (`include_str!`) and indexed once, on first use, into a hash map.
+//! (`include_str!`) and indexed once, on first use, into a hash map (and, for
+//! the short words nearly every lookup is about, an open-addressing table keyed
+//! by the word's bytes packed into a `u128`).
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -92,9 +94,9 @@ pub(crate) struct Phrase {
 pub(crate) struct Lexicon {
     /// Keyed by the normalized bytes (see [`normalize_bytes`]).
     words: HashMap<Vec<u8>, WordInfo, BuildHasherDefault<FxHasher>>,
-    /// The same entries for keys of at most 15 bytes, keyed inline ([`short_key`]):
+    /// The same entries for keys of at most 15 bytes, keyed inline ([`packed_key`]):
     /// no pointer to follow on the hot path.
-    short: HashMap<(u64, u64), WordInfo, BuildHasherDefault<FxHasher>>,
+    short: ShortTable,
     /// Longest key: longer words are not looked up.
     max_len: usize,
     /// Phrases, longest first.
@@ -242,7 +244,7 @@ impl Lexicon {
     fn build() -> Lexicon {
         let mut lx = Lexicon {
             words: HashMap::default(),
-            short: HashMap::default(),
+            short: ShortTable::default(),
             max_len: 0,
             phrases: Vec::new(),
             by_word: HashMap::default(),
@@ -340,11 +342,11 @@ impl Lexicon {
             }
             lx.phrases.push(Phrase { kind, pats });
         }
-        lx.short = lx
-            .words
-            .iter()
-            .filter_map(|(k, v)| short_key(k).map(|k| (k, *v)))
-            .collect();
+        lx.short = ShortTable::new(
+            lx.words
+                .iter()
+                .filter_map(|(k, v)| packed_key(k).map(|k| (k, *v))),
+        );
         // Longest first, stable (file order among equal lengths).
         lx.phrases.sort_by_key(|p| std::cmp::Reverse(p.pats.len()));
         for (i, p) in lx.phrases.iter().enumerate() {
@@ -376,15 +378,166 @@ impl Lexicon {
     }
 
     /// Look up a word given as its normalized bytes.
-    pub(crate) fn get(&self, key: &[u8]) -> WordInfo {
+    fn get(&self, key: &[u8]) -> WordInfo {
         if key.len() > self.max_len {
             return WordInfo::default();
         }
-        match short_key(key) {
-            Some(k) => self.short.get(&k).copied().unwrap_or_default(),
+        match packed_key(key) {
+            Some(k) => self.short.get(k),
             None => self.words.get(key).copied().unwrap_or_default(),
         }
     }
+
+    /// Look up `text[s..e]`, a word as it appears in the text (normalized here,
+    /// see [`normalize_bytes`]).
+    ///
+    /// Most words are short and ASCII: their key is built in registers from one
+    /// 16-byte load, all bytes lowercased at once. (Copying the word into a
+    /// buffer to read it back as integers costs a `memcpy` call and a
+    /// store-forwarding stall per word.)
+    #[inline]
+    pub(crate) fn lookup(&self, text: &str, s: usize, e: usize) -> WordInfo {
+        let bytes = text.as_bytes();
+        let len = e - s;
+        if len <= 15
+            && let Some(window) = bytes.get(s..s + 16)
+        {
+            let mut chunk = [0u8; 16];
+            chunk.copy_from_slice(window);
+            let raw = u128::from_le_bytes(chunk) & ((1u128 << (8 * len)) - 1);
+            if raw & HIGH_BITS == 0 {
+                return self
+                    .short
+                    .get(ascii_lowercase(raw) | ((len as u128) << 120));
+            }
+        }
+        self.lookup_slow(&text[s..e])
+    }
+
+    /// [`Lexicon::lookup`] for long or non-ASCII words.
+    #[inline(never)]
+    fn lookup_slow(&self, word: &str) -> WordInfo {
+        let mut buf = [0u8; 32];
+        match normalize_bytes(word, &mut buf) {
+            Some(key) => self.get(key),
+            None => WordInfo::default(),
+        }
+    }
+}
+
+/// The high bit of every byte of a `u128`.
+const HIGH_BITS: u128 = u128::from_le_bytes([0x80; 16]);
+
+/// ASCII lowercase of the 16 ASCII bytes packed in `word`, all at once: a byte
+/// is uppercase when `byte + 0x80 - b'A'` keeps its high bit and
+/// `byte + 0x80 - (b'Z' + 1)` loses it (the `0x80` keeps the subtractions from
+/// borrowing across bytes).
+fn ascii_lowercase(word: u128) -> u128 {
+    const fn splat(b: u8) -> u128 {
+        u128::from_le_bytes([b; 16])
+    }
+    let biased = word | HIGH_BITS;
+    let at_least_a = biased - splat(b'A');
+    let beyond_z = biased - splat(b'Z' + 1);
+    let upper = at_least_a & !beyond_z & HIGH_BITS;
+    word | (upper >> 2)
+}
+
+/// Open-addressing hash table from [`packed_key`]s to their [`WordInfo`]:
+/// linear probing in a table at most half full, so the first probe nearly
+/// always settles a lookup. Key 0 marks an empty slot; no packed key is 0 (the
+/// top byte holds the length, and the empty word is in no list).
+///
+/// Most words of a text are in no list, and probing the table for them costs a
+/// cache miss each (it is ~100 KB): a Bloom filter small enough to stay in L1
+/// turns nearly all of them away first. The frequent words that are in the
+/// lists keep their slots in cache. Words the filter turns away still read a
+/// slot, an empty one kept after the table for them: hit or miss, a lookup
+/// then takes the same branches (a mispredicted branch per word cost more than
+/// the probe).
+#[derive(Default)]
+struct ShortTable {
+    /// `2^k` slots, then the empty slot for words the filter turns away. The
+    /// key as (low, high) halves: 8-byte alignment keeps a slot 24 bytes.
+    slots: Vec<((u64, u64), WordInfo)>,
+    /// `64 - k`: the index is the top bits of the hash.
+    shift: u32,
+    /// Blocked Bloom filter: two bits per key, in the word the top bits of the
+    /// hash pick.
+    filter: Vec<u64>,
+}
+
+/// 2^10 words of the Bloom filter (8 KB, about 37 bits per key).
+const FILTER_BITS: u32 = 10;
+
+impl ShortTable {
+    fn new(entries: impl Iterator<Item = (u128, WordInfo)>) -> ShortTable {
+        let entries: Vec<(u128, WordInfo)> = entries.filter(|(k, _)| *k != 0).collect();
+        let size = (entries.len() * 2).next_power_of_two().max(16);
+        let mut table = ShortTable {
+            slots: vec![((0, 0), WordInfo::default()); size + 1],
+            shift: 64 - size.trailing_zeros(),
+            filter: vec![0; 1 << FILTER_BITS],
+        };
+        for (key, info) in entries {
+            let hash = hash(key);
+            let (word, bits) = filter_position(hash);
+            table.filter[word] |= bits;
+            let mut i = (hash >> table.shift) as usize;
+            while table.slots[i].0 != (0, 0) {
+                i = (i + 1) & (size - 1);
+            }
+            table.slots[i] = (halves(key), info);
+        }
+        table
+    }
+
+    #[inline]
+    fn get(&self, key: u128) -> WordInfo {
+        let Some(empty_slot) = self.slots.len().checked_sub(1) else {
+            return WordInfo::default();
+        };
+        let mask = empty_slot - 1;
+        let hash = hash(key);
+        let (word, bits) = filter_position(hash);
+        let maybe_present = self.filter.get(word).is_some_and(|w| w & bits == bits);
+        let wanted = halves(key);
+        let mut i = if maybe_present {
+            (hash >> self.shift) as usize
+        } else {
+            empty_slot
+        };
+        loop {
+            let (k, info) = self.slots[i];
+            let found = k == wanted;
+            if found || k == (0, 0) {
+                return if found { info } else { WordInfo::default() };
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+/// A multiplicative hash; callers use its top bits, which depend on every bit
+/// of the key.
+fn hash(key: u128) -> u64 {
+    const K0: u64 = 0x9e37_79b9_7f4a_7c15;
+    const K1: u64 = 0xc2b2_ae3d_27d4_eb4f;
+    let (low, high) = halves(key);
+    low.wrapping_mul(K0) ^ high.wrapping_mul(K1)
+}
+
+/// Bloom filter word and bits of a hash: the word from its top bits, the two
+/// bit positions from the twelve bits below them.
+fn filter_position(hash: u64) -> (usize, u64) {
+    let word = (hash >> (64 - FILTER_BITS)) as usize;
+    let first = (hash >> (64 - FILTER_BITS - 6)) & 63;
+    let second = (hash >> (64 - FILTER_BITS - 12)) & 63;
+    (word, (1 << first) | (1 << second))
+}
+
+fn halves(key: u128) -> (u64, u64) {
+    (key as u64, (key >> 64) as u64)
 }
 
 /// The lexicon, built on first use.
@@ -417,6 +570,34 @@ pub(crate) fn normalize_bytes<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&
     Some(&buf[..n])
 }
 
+/// Whether [`normalize`] makes `word` into `target`, without writing the
+/// normalized word anywhere (phrase matching compares each word with several).
+pub(crate) fn normalizes_to(word: &str, target: &str) -> bool {
+    const APOS: &[u8] = "\u{2019}".as_bytes();
+    let (b, t) = (word.as_bytes(), target.as_bytes());
+    if t.len() > 32 {
+        return false; // normalize gives up on words longer than its buffer
+    }
+    let (mut i, mut n) = (0, 0);
+    while i < b.len() {
+        let c = b[i];
+        let out = if c < 0x80 {
+            i += 1;
+            c.to_ascii_lowercase()
+        } else if b[i..].starts_with(APOS) {
+            i += APOS.len();
+            b'\''
+        } else {
+            return false;
+        };
+        if t.get(n) != Some(&out) {
+            return false;
+        }
+        n += 1;
+    }
+    n == t.len()
+}
+
 /// [`normalize_bytes`] as a string.
 pub(crate) fn normalize<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
     normalize_bytes(word, buf).and_then(|b| std::str::from_utf8(b).ok())
@@ -437,6 +618,12 @@ pub(crate) fn short_key(key: &[u8]) -> Option<(u64, u64)> {
         u64::from_le_bytes(a.try_into().ok()?),
         u64::from_le_bytes(b.try_into().ok()?),
     ))
+}
+
+/// [`short_key`] as one integer: the key's bytes in the low 15 bytes, its
+/// length in the top one.
+fn packed_key(key: &[u8]) -> Option<u128> {
+    short_key(key).map(|(low, high)| u128::from(low) | (u128::from(high) << 64))
 }
 
 /// Small, fast, deterministic hasher for short keys (FxHash).
@@ -474,5 +661,44 @@ impl Hasher for FxHasher {
     }
     fn finish(&self) -> u64 {
         self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ascii_lowercase, lexicon, normalize_bytes};
+
+    #[test]
+    fn lowercases_every_ascii_byte_in_every_position() {
+        for byte in 0..0x80u8 {
+            for at in 0..16 {
+                let mut word = [b'Q'; 16];
+                word[at] = byte;
+                let mut want = word;
+                want.make_ascii_lowercase();
+                let got = ascii_lowercase(u128::from_le_bytes(word));
+                assert_eq!(got.to_le_bytes(), want, "byte {byte:#x} at {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn lookup_agrees_with_normalized_get() {
+        let lex = lexicon();
+        let text = "Said SAID said. U.S. don\u{2019}t Don't the THE of In x \
+                    accusations Accusations supercalifragilistic according reportedly \
+                    caf\u{e9} \u{c9}mile spokeswoman spokeswomen";
+        let mut s = 0;
+        let mut found = 0;
+        for word in text.split(' ') {
+            let e = s + word.len();
+            let mut buf = [0u8; 32];
+            let want =
+                normalize_bytes(word, &mut buf).map_or_else(Default::default, |k| lex.get(k));
+            assert_eq!(lex.lookup(text, s, e), want, "{word}");
+            found += usize::from(want.class != 0);
+            s = e + 1;
+        }
+        assert!(found >= 10, "only {found} words found");
     }
 }

@@ -351,7 +351,6 @@ fn tokenize(text: &str, lex: &Lexicon, out: &mut Vec<Tok>) {
     let b = text.as_bytes();
     let n = b.len();
     let mut i = 0;
-    let mut buf = [0u8; 32];
     while i < n {
         let c = b[i];
         if c == b'\n' {
@@ -387,7 +386,7 @@ fn tokenize(text: &str, lex: &Lexicon, out: &mut Vec<Tok>) {
                 continue;
             }
             if c.is_ascii_alphanumeric() {
-                i = word(text, i, lex, &mut buf, out);
+                i = word(text, i, c as char, lex, out);
                 continue;
             }
             let (kind, len) = match c {
@@ -401,12 +400,16 @@ fn tokenize(text: &str, lex: &Lexicon, out: &mut Vec<Tok>) {
         }
         let ch = text[i..].chars().next().unwrap_or(' ');
         let len = ch.len_utf8();
-        if ch.is_whitespace() {
+        // Typographic quotes, apostrophes and dashes are most of the non-ASCII
+        // characters of news copy: they are neither space nor letters, which
+        // saves looking them up in the Unicode tables.
+        let typographic = matches!(ch, '“' | '”' | '’' | '‘' | '—' | '–' | '…');
+        if !typographic && ch.is_whitespace() {
             i += len;
             continue;
         }
-        if ch.is_alphanumeric() {
-            i = word(text, i, lex, &mut buf, out);
+        if !typographic && ch.is_alphanumeric() {
+            i = word(text, i, ch, lex, out);
             continue;
         }
         let kind = match ch {
@@ -454,25 +457,27 @@ fn straight_quote(text: &str, i: usize, len: usize) -> Kind {
     }
 }
 
-/// Scan a word or number starting at byte `s`; push it; return its end.
-fn word(text: &str, s: usize, lex: &Lexicon, buf: &mut [u8; 32], out: &mut Vec<Tok>) -> usize {
+/// Scan a word or number starting at byte `s` with character `first`; push it;
+/// return its end.
+fn word(text: &str, s: usize, first: char, lex: &Lexicon, out: &mut Vec<Tok>) -> usize {
     let b = text.as_bytes();
     let n = b.len();
-    let first = text[s..].chars().next().unwrap_or('a');
     let numeric = first.is_ascii_digit();
     let mut i = s;
     let mut dotted = false;
     let mut seg_len = 0usize; // chars since the last joiner
     loop {
+        // Most of a word is a run of ASCII letters and digits.
+        let run_start = i;
+        i = ascii_alnum_run_end(b, i);
+        seg_len += i - run_start;
         if i >= n {
             break;
         }
         let c = b[i];
         if c < 0x80 {
-            if c.is_ascii_alphanumeric() {
-                i += 1;
-                seg_len += 1;
-                continue;
+            if !matches!(c, b'\'' | b'-' | b'&' | b'.' | b',') {
+                break; // the usual end of a word: a space or punctuation
             }
             let next = b.get(i + 1).copied().unwrap_or(b' ');
             let next_alnum =
@@ -502,14 +507,18 @@ fn word(text: &str, s: usize, lex: &Lexicon, buf: &mut [u8; 32], out: &mut Vec<T
         }
         let ch = text[i..].chars().next().unwrap_or(' ');
         let len = ch.len_utf8();
+        // (’ first: it is not alphanumeric, and the common case here.)
+        if ch == '’' {
+            if i > s && next_is_alnum(text, i + len) {
+                i += len;
+                seg_len = 0;
+                continue;
+            }
+            break;
+        }
         if is_joiner_word_char(ch) {
             i += len;
             seg_len += 1;
-            continue;
-        }
-        if ch == '’' && i > s && next_is_alnum(text, i + len) {
-            i += len;
-            seg_len = 0;
             continue;
         }
         break;
@@ -522,11 +531,8 @@ fn word(text: &str, s: usize, lex: &Lexicon, buf: &mut [u8; 32], out: &mut Vec<T
     let w = if numeric {
         WordInfo::default()
     } else {
-        let key = word.strip_suffix('.').unwrap_or(word);
-        match lexicon::normalize_bytes(key, buf) {
-            Some(k) => lex.get(k),
-            None => WordInfo::default(),
-        }
+        let key_len = word.strip_suffix('.').unwrap_or(word).len();
+        lex.lookup(text, s, s + key_len)
     };
     out.push(Tok {
         s,
@@ -538,6 +544,42 @@ fn word(text: &str, s: usize, lex: &Lexicon, buf: &mut [u8; 32], out: &mut Vec<T
         w,
         qid: NO_QUOTE,
     });
+    i
+}
+
+/// The end of the run of ASCII letters and digits starting at `b[i]`.
+///
+/// Eight bytes at a time: where a word ends is as good as random, and a loop
+/// over bytes mispredicted its exit once a word.
+fn ascii_alnum_run_end(b: &[u8], mut i: usize) -> usize {
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    const fn splat(byte: u8) -> u64 {
+        u64::from_le_bytes([byte; 8])
+    }
+    // The high bit of each byte of `v` (all below 0x80) that is in `lo..=hi`:
+    // setting the high bit first keeps the subtractions from borrowing
+    // across bytes.
+    fn in_range(v: u64, lo: u8, hi: u8) -> u64 {
+        let biased = v | HIGH;
+        biased.wrapping_sub(splat(lo)) & !biased.wrapping_sub(splat(hi + 1)) & HIGH
+    }
+    while let Some(chunk) = b.get(i..i + 8) {
+        let mut bytes = [0u8; 8];
+        bytes.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(bytes);
+        let low7 = x & !HIGH;
+        let letters = in_range(low7 | splat(0x20), b'a', b'z');
+        let digits = in_range(low7, b'0', b'9');
+        let alnum = (letters | digits) & !x; // & !x: ASCII bytes only
+        let stops = !alnum & HIGH;
+        if stops != 0 {
+            return i + (stops.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < b.len() && b[i].is_ascii_alphanumeric() {
+        i += 1;
+    }
     i
 }
 
@@ -553,4 +595,32 @@ fn next_seg_short(b: &[u8], i: usize) -> bool {
         k += 1;
     }
     k - i <= 2 && k < b.len() && b[k] == b'.'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ascii_alnum_run_end;
+
+    #[test]
+    fn alnum_run_matches_a_byte_loop() {
+        let byte_loop = |b: &[u8], mut i: usize| {
+            while i < b.len() && b[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            i
+        };
+        for stop in 0..=255u8 {
+            for at in 0..20 {
+                let mut text = vec![b'q'; 20];
+                text[at] = stop;
+                for start in 0..=at {
+                    assert_eq!(
+                        ascii_alnum_run_end(&text, start),
+                        byte_loop(&text, start),
+                        "byte {stop:#x} at {at}, from {start}"
+                    );
+                }
+            }
+        }
+    }
 }
