@@ -47,7 +47,7 @@
 //! Name a source ("…, the Court of Audit found") or tag the claim:
 //! `{The agency has lost track of {43,000}#laptops laptops}@audit:reported`.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -199,7 +199,8 @@ struct Lists {
     /// Rankings on their own (`a record`). Superlatives that need a determiner (`the
     /// lowest`) are [`SUPERLATIVE`] words.
     rankings: Phrases,
-    vague_sources: HashSet<String, BuildHasherDefault<FxHasher>>,
+    /// Lower case, ASCII.
+    vague_sources: Vec<String>,
     /// Matches wherever a hedge or an allegation phrase could match: [`hedged`] tokenizes
     /// a sentence only when this matches.
     may_hedge: PhraseFilter,
@@ -1099,13 +1100,14 @@ fn names_somebody(source: &str) -> bool {
         "various",
         "numerous",
     ];
+    // The lists are ASCII: comparing without lower-casing a copy keeps this free of
+    // allocation (it runs for every attribution of every document).
     let vague = &lists().vague_sources;
     let first = source
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .find(|w| !SKIP.contains(&w.as_str()));
-    first.is_none_or(|w| !vague.contains(&w))
+        .find(|w| !SKIP.iter().any(|s| w.eq_ignore_ascii_case(s)));
+    first.is_none_or(|w| !vague.iter().any(|v| w.eq_ignore_ascii_case(v)))
 }
 
 /// Whether an agentless hedge touches the attribution's source or cue ("is said to be",
