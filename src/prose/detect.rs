@@ -446,6 +446,35 @@ impl Detector<'_, '_> {
         if matches!(form, Form::Base | Form::S3) && self.is_word(i + 1, "of") {
             return false;
         }
+        // Passive "found" is a place or a state, not a finding: "the poll can be found
+        // here", "were found dead" (but "was found to have", "found that").
+        if self.is_word(i, "found")
+            && prev.is_some_and(|p| {
+                p.is_word()
+                    && ["be", "is", "are", "was", "were", "been", "being"]
+                        .iter()
+                        .any(|b| self.word(i - 1).eq_ignore_ascii_case(b))
+            })
+            && !self.is_word(i + 1, "that")
+            && !self.is_word(i + 1, "to")
+        {
+            return false;
+        }
+        // "back" before a particle or a figure is a direction, not support: "looking
+        // back to 2008", "did not back down", "is back to 11 percent".
+        if self.is_word(i, "back")
+            && toks.get(i + 1).is_some_and(|n| {
+                n.kind == Kind::Num
+                    || n.is_word()
+                        && [
+                            "to", "down", "up", "off", "away", "in", "out", "into", "on", "nearly",
+                        ]
+                        .iter()
+                        .any(|w| self.word(i + 1).eq_ignore_ascii_case(w))
+            })
+        {
+            return false;
+        }
         if t.cap && i > sent.ts {
             // A capitalized verb inside a sentence is a name ("Hope Hicks",
             // "United States", "Washington Post"), unless the sentence is a
