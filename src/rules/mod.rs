@@ -189,14 +189,53 @@ pub fn find(name: &str) -> Option<&'static RuleInfo> {
     REGISTRY.iter().find(|r| r.name == name)
 }
 
-/// The closest of `candidates` to `word`, if it is close enough to be a likely typo.
+/// The closest of `candidates` to `word`, if it is close enough to be a likely typo. On
+/// a tie the alphabetically first wins, so the answer does not depend on the order of
+/// the candidates (some come from hash maps).
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     candidates
         .into_iter()
         .map(|c| (strsim::jaro_winkler(word, c), c))
         .filter(|(score, _)| *score >= 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
         .map(|(_, c)| c)
+}
+
+/// How many candidate comparisons "did you mean" help may spend on one document.
+/// A draft needs a few hundred; a generated file with thousands of undefined ids and
+/// thousands of near-miss definitions would otherwise compare every pair (20,000 of
+/// each took over 30 s). Past the budget, findings keep their plain help.
+pub const SUGGESTION_BUDGET: usize = 200_000;
+
+/// The comparisons left for "did you mean" help in one document (see
+/// [`SUGGESTION_BUDGET`]). Spending is in document order, so the help is deterministic.
+pub struct SuggestionBudget {
+    remaining: usize,
+}
+
+impl SuggestionBudget {
+    pub fn new() -> Self {
+        SuggestionBudget {
+            remaining: SUGGESTION_BUDGET,
+        }
+    }
+
+    /// Takes `comparisons` from the budget; false (and nothing taken) when too few are left.
+    pub fn spend(&mut self, comparisons: usize) -> bool {
+        match self.remaining.checked_sub(comparisons) {
+            Some(left) => {
+                self.remaining = left;
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+impl Default for SuggestionBudget {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 #[cfg(test)]
@@ -266,5 +305,17 @@ mod tests {
             Some("reported")
         );
         assert_eq!(closest("xyz", ["galeotti", "kross"]), None);
+        // Ties go to the alphabetically first, whatever the order.
+        assert_eq!(closest("ab", ["abd", "abc"]), Some("abc"));
+        assert_eq!(closest("ab", ["abc", "abd"]), Some("abc"));
+    }
+
+    #[test]
+    fn the_suggestion_budget_runs_out() {
+        let mut budget = SuggestionBudget::new();
+        assert!(budget.spend(SUGGESTION_BUDGET - 10));
+        assert!(!budget.spend(11));
+        assert!(budget.spend(10));
+        assert!(!budget.spend(1));
     }
 }

@@ -20,6 +20,8 @@
 //! ```
 //! Put the figure inside the braces: `{about 640}#isd_staff people`.
 
+use std::collections::HashSet;
+
 use crate::diagnostic::Diagnostic;
 use crate::lint::Context;
 use crate::span::Span;
@@ -29,8 +31,10 @@ const QUOTE_CHARS: usize = 40;
 
 pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let quantities = ctx.quantities();
-    // Each id used by a relation, with where it is first used.
+    // Each id used by a relation, with where it is first used (the set keeps this linear
+    // in the number of uses).
     let mut used: Vec<(&str, Span)> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
     for relation in quantities.relations() {
         let def = relation.definition;
         let own = std::iter::once((def.id.text.as_str(), def.id.span));
@@ -39,7 +43,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .iter()
             .map(|(id, range)| (*id, relation.span_of(range.clone())));
         for (id, span) in own.chain(operands) {
-            if !used.iter().any(|(u, _)| *u == id) {
+            if seen.insert(id) {
                 used.push((id, span));
             }
         }

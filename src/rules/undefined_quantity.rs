@@ -23,22 +23,30 @@
 //! ```
 //! `dio_staff` is not tagged: write `{about 410}#dio_staff`.
 
+use std::collections::{HashMap, HashSet};
+
 use crate::diagnostic::Diagnostic;
 use crate::lint::Context;
 use crate::lint::quantities::Relation;
-use crate::rules::closest;
+
+use crate::rules::{SuggestionBudget, closest};
 
 pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let quantities = ctx.quantities();
+    let mut budget = SuggestionBudget::new();
     // A likely typo: a tagged id within two edits, not already used by the relation.
-    let suggestion = |id: &str, relation: &Relation<'_>| {
-        let taken: Vec<&str> = relation
+    let mut suggestion = |id: &str, relation: &Relation<'_>| {
+        let ids = quantities.ids();
+        if !budget.spend(ids.len()) {
+            return format!("tag the figure where the text states it: `{{…}}#{id}`");
+        }
+        let taken: HashSet<&str> = relation
             .expression
             .idents()
             .iter()
             .map(|(i, _)| *i)
             .collect();
-        let candidates = quantities.ids().iter().copied().filter(|c| {
+        let candidates = ids.iter().copied().filter(|c| {
             !taken.contains(c)
                 && *c != relation.definition.id.text
                 && strsim::damerau_levenshtein(id, c) <= 2
@@ -48,13 +56,17 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             None => format!("tag the figure where the text states it: `{{…}}#{id}`"),
         }
     };
-    let is_relation = |id: &str| ctx.document.relations().any(|d| d.id.text == id);
-    let used_by_a_relation = |id: &str| {
-        quantities
-            .relations()
-            .iter()
-            .any(|r| r.expression.idents().iter().any(|(used, _)| *used == id))
-    };
+    // Looked up for each relation and id: sets, not scans (a draft may hold thousands).
+    let relation_ids: HashSet<&str> = ctx
+        .document
+        .relations()
+        .map(|d| d.id.text.as_str())
+        .collect();
+    let used_by_relations: HashSet<&str> = quantities
+        .relations()
+        .iter()
+        .flat_map(|r| r.expression.idents().into_iter().map(|(used, _)| used))
+        .collect();
     for relation in quantities.relations() {
         let def = relation.definition;
         let own = def.id.text.as_str();
@@ -69,7 +81,7 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     "tag the figure where the text states it: `{{…}}#{own}`; then every relation in the loop can be checked"
                 )),
             );
-        } else if !quantities.is_tagged(own) && !used_by_a_relation(own) {
+        } else if !quantities.is_tagged(own) && !used_by_relations.contains(own) {
             out.push(
                 Diagnostic::error(
                     "undefined-quantity",
@@ -79,24 +91,32 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 .with_help(suggestion(own, relation)),
             );
         }
-        let idents = relation.expression.idents();
-        for (n, (id, range)) in idents.iter().enumerate() {
-            if quantities.is_tagged(id)
-                || quantities.is_computed(id)
-                || quantities.is_cyclic(id)
-                || idents[..n].iter().any(|(earlier, _)| earlier == id)
-            {
+        // Each id once, at its first use, with its later uses (an expression may hold 256
+        // operators: grouped in one pass, not by rescanning).
+        let mut uses: HashMap<&str, Vec<std::ops::Range<usize>>> = HashMap::new();
+        let mut order: Vec<&str> = Vec::new();
+        for (id, range) in relation.expression.idents() {
+            uses.entry(id)
+                .or_insert_with(|| {
+                    order.push(id);
+                    Vec::new()
+                })
+                .push(range);
+        }
+        for id in order {
+            if quantities.is_tagged(id) || quantities.is_computed(id) || quantities.is_cyclic(id) {
                 continue;
             }
+            let ranges = &uses[id];
             let mut diagnostic = Diagnostic::error(
                 "undefined-quantity",
-                relation.span_of(range.clone()),
+                relation.span_of(ranges[0].clone()),
                 format!("`{id}` is used in relation `#{own}` but no tag carries `#{id}`"),
             );
-            for (_, again) in idents[n + 1..].iter().filter(|(other, _)| other == id) {
+            for again in &ranges[1..] {
                 diagnostic = diagnostic.with_label(relation.span_of(again.clone()), "used again");
             }
-            let help = if is_relation(id) {
+            let help = if relation_ids.contains(id) {
                 format!(
                     "the relation `[#{id}]:` is malformed, so it computes nothing; fix it, or tag the figure: `{{…}}#{id}`"
                 )

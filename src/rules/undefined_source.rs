@@ -16,11 +16,18 @@
 //! ```
 //! Fix the id: `@galeotti`.
 
+use std::collections::HashMap;
+
 use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::lint::Context;
-use crate::rules::closest;
+use crate::rules::{SuggestionBudget, closest};
 
 pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let mut defined: Vec<&str> = ctx.sources.keys().copied().collect();
+    defined.sort_unstable();
+    let mut budget = SuggestionBudget::new();
+    // One search per distinct undefined id: a draft citing it fifty times pays once.
+    let mut suggested: HashMap<&str, Option<&str>> = HashMap::new();
     for tag in &ctx.document.tags {
         for source in &tag.suffix.sources {
             if ctx.sources.contains_key(source.text.as_str()) {
@@ -31,7 +38,13 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 source.span,
                 format!("source `@{}` is not defined", source.text),
             );
-            match closest(&source.text, ctx.sources.keys().copied()) {
+            let near = *suggested.entry(source.text.as_str()).or_insert_with(|| {
+                budget
+                    .spend(defined.len())
+                    .then(|| closest(&source.text, defined.iter().copied()))
+                    .flatten()
+            });
+            match near {
                 Some(near) => {
                     diagnostic = diagnostic
                         .with_help(format!("did you mean `@{near}`?"))
@@ -72,6 +85,46 @@ mod tests {
                 .as_deref()
                 .unwrap()
                 .contains("[@kross]: Full Name")
+        );
+    }
+
+    #[test]
+    fn suggestions_are_deterministic_and_bounded() {
+        // Two definitions equally close: the alphabetically first, whatever the
+        // (hash map) order of the definitions.
+        let src = "{Jobs were cut}@ab:reported.\n\n[@abd]: D\n[@abc]: C\n";
+        let found = findings("undefined-source", src);
+        assert_eq!(found[0].help.as_deref(), Some("did you mean `@abc`?"));
+        // 1,000 undefined ids against 1,000 near-miss definitions would be a million
+        // comparisons: the first ones get a suggestion, the rest plain help, and a repeated
+        // id is looked up once.
+        let mut src = String::new();
+        for i in 0..1_000 {
+            src.push_str(&format!("{{Jobs were cut}}@src{i}x:reported.\n\n"));
+        }
+        for i in 0..1_000 {
+            src.push_str(&format!("[@src{i}]: Person {i}\n"));
+        }
+        let found = findings("undefined-source", &src);
+        assert_eq!(found.len(), 1_000);
+        let suggested = found
+            .iter()
+            .filter(|d| d.help.as_deref().unwrap().starts_with("did you mean"))
+            .count();
+        assert_eq!(suggested, crate::rules::SUGGESTION_BUDGET / 1_000);
+        assert!(
+            found[0]
+                .help
+                .as_deref()
+                .unwrap()
+                .starts_with("did you mean")
+        );
+        assert!(
+            found[999]
+                .help
+                .as_deref()
+                .unwrap()
+                .contains("define it once")
         );
     }
 
