@@ -226,8 +226,10 @@ pub struct AttributionExport {
     pub content: Option<TextSpan>,
     /// The named mention a pronoun or short-name source refers to.
     pub resolved_source: Option<TextSpan>,
-    /// The sentence of the cue (or of the content when there is no cue).
-    pub sentence: TextSpan,
+    /// The sentence of the cue (or of the content when there is no cue). Offsets only:
+    /// every attribution of a sentence repeats it, so its text would make the export
+    /// grow with the square of a sentence that holds many attributions.
+    pub sentence: SpanExport,
 }
 
 /// Describes `source` (shown as `path`) with the lint configuration `config`.
@@ -567,7 +569,7 @@ fn attributions(source: &str, document: &Document) -> Vec<AttributionExport> {
     let map = |range: &std::ops::Range<usize>| {
         let span = stripped.source_span(Span::from(range.clone()));
         // Spans from the detector fall on character boundaries of the stripped text, and
-        // the map copies whole characters; snap anyway so `text` is always a slice.
+        // the map copies whole characters; snap anyway so a span's text is always a slice.
         let mut start = span.start.min(source.len());
         while !source.is_char_boundary(start) {
             start -= 1;
@@ -576,17 +578,18 @@ fn attributions(source: &str, document: &Document) -> Vec<AttributionExport> {
         while !source.is_char_boundary(end) {
             end += 1;
         }
-        TextSpan::new(source, Span::new(start, end))
+        Span::new(start, end)
     };
+    let with_text = |range: &std::ops::Range<usize>| TextSpan::new(source, map(range));
     detect_attributions(&stripped.text)
         .iter()
         .map(|a: &Attribution| AttributionExport {
             kind: kind_name(a.kind),
-            source: a.source.as_ref().map(map),
-            cue: a.cue.as_ref().map(map),
-            content: a.content.as_ref().map(map),
-            resolved_source: a.resolved_source.as_ref().map(map),
-            sentence: map(&a.sentence),
+            source: a.source.as_ref().map(with_text),
+            cue: a.cue.as_ref().map(with_text),
+            content: a.content.as_ref().map(with_text),
+            resolved_source: a.resolved_source.as_ref().map(with_text),
+            sentence: map(&a.sentence).into(),
         })
         .collect()
 }

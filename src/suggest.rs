@@ -51,7 +51,7 @@
 //! by parsing the result; a tag (or a definition placement) that would break them is
 //! dropped, so the invariant holds by construction as well as by design.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 
 use serde::Serialize;
@@ -323,7 +323,9 @@ impl<'s> Planner<'s> {
         };
         // Contents claimed by earlier attributions (accepted or not): a later one that
         // overlaps them is the detector hedging, not a second attribution.
-        let mut claimed: Vec<Range<usize>> = Vec::new();
+        let mut claimed = DisjointRanges::default();
+        // The contents of the tags planned so far, for the same overlap test.
+        let mut planned_contents = DisjointRanges::default();
         let mut last_speaker: Option<(usize, SourceRef)> = None;
         for a in &attributions {
             let sentence = self.to_source(a.sentence.clone());
@@ -370,13 +372,10 @@ impl<'s> Planner<'s> {
                 skip("the source's own words follow `according to`");
                 continue;
             }
-            if claimed
-                .iter()
-                .any(|c| c.start < content.end && content.start < c.end)
-            {
+            if claimed.overlaps(content.start, content.end) {
                 continue;
             }
-            claimed.push(content.clone());
+            claimed.insert(content.start, content.end);
             let paragraph = self.paragraph_of(self.to_source(content.clone()));
             let source = if a.kind == AttributionKind::QuoteOnly {
                 match (&last_speaker, paragraph) {
@@ -436,9 +435,10 @@ impl<'s> Planner<'s> {
                 }
             }
             for span in spans {
-                if plan.tags.iter().any(|t| t.content.overlaps(span)) {
+                if planned_contents.overlaps(span.start, span.end) {
                     continue;
                 }
+                planned_contents.insert(span.start, span.end);
                 plan.tags.push(Planned {
                     content: span,
                     sentence,
@@ -455,13 +455,11 @@ impl<'s> Planner<'s> {
     fn place(&self, mut span: Span) -> Result<Span, &'static str> {
         let src = self.source;
         // Never split an escape: widen to include it.
-        for esc in &self.document.escapes {
-            if esc.start < span.start && span.start < esc.end {
-                span.start = esc.start;
-            }
-            if esc.start < span.end && span.end < esc.end {
-                span.end = esc.end;
-            }
+        if let Some(esc) = self.escape_around(span.start) {
+            span.start = esc.start;
+        }
+        if let Some(esc) = self.escape_around(span.end) {
+            span.end = esc.end;
         }
         if span.is_empty() {
             return Err("no words to tag");
@@ -479,13 +477,7 @@ impl<'s> Planner<'s> {
         }
         let bytes = src.as_bytes();
         for (k, &b) in bytes[span.start..span.end].iter().enumerate() {
-            if (b == b'{' || b == b'}')
-                && !self
-                    .document
-                    .escapes
-                    .iter()
-                    .any(|e| e.end == span.start + k + 1)
-            {
+            if (b == b'{' || b == b'}') && !self.escape_ends_at(span.start + k + 1) {
                 return Err("contains a literal brace");
             }
         }
@@ -496,6 +488,21 @@ impl<'s> Planner<'s> {
             return Err("the following text would extend the suffix");
         }
         Ok(span)
+    }
+
+    /// The escape that `at` falls strictly inside. Escapes are recorded left to right
+    /// and never overlap, so their ends are sorted too.
+    fn escape_around(&self, at: usize) -> Option<Span> {
+        let escapes = &self.document.escapes;
+        let i = escapes.partition_point(|e| e.end <= at);
+        escapes.get(i).filter(|e| e.start < at).copied()
+    }
+
+    /// Whether an escape (`\{`, `\}`) ends at `at`.
+    fn escape_ends_at(&self, at: usize) -> bool {
+        let escapes = &self.document.escapes;
+        let i = escapes.partition_point(|e| e.end < at);
+        escapes.get(i).is_some_and(|e| e.end == at)
     }
 
     /// Who the attribution's source is: an existing id, or a new source.
@@ -823,24 +830,61 @@ impl<'s> Planner<'s> {
         if ids.iter().any(|id| !defined.contains(id)) {
             return false;
         }
-        // Each tag's `{` lands where we put it, and its suffix names the source.
+        // Each tag's `{` lands where we put it, and its suffix names the source. An
+        // insertion moves the text after it, and the text at its own offset when it
+        // ranks first there; with the insertions sorted and their lengths summed once,
+        // each tag's shift is a binary search (not a pass over every edit).
+        let mut insertions: Vec<(usize, u8, usize)> = edits
+            .iter()
+            .map(|e| (e.span.start, edit_rank(&e.replacement), e.replacement.len()))
+            .collect();
+        insertions.sort_unstable();
+        let mut inserted_before = Vec::with_capacity(insertions.len() + 1);
+        inserted_before.push(0);
+        let mut total = 0;
+        for &(_, _, len) in &insertions {
+            total += len;
+            inserted_before.push(total);
+        }
         let shift = |at: usize, rank: u8| -> usize {
-            at + edits
-                .iter()
-                .filter(|e| {
-                    e.span.start < at || (e.span.start == at && edit_rank(&e.replacement) < rank)
-                })
-                .map(|e| e.replacement.len())
-                .sum::<usize>()
+            let i = insertions.partition_point(|&(start, r, _)| (start, r) < (at, rank));
+            at + inserted_before[i]
         };
-        tags.iter().all(|t| {
-            let open = shift(t.content.start, 2);
-            parsed
-                .document
-                .tags
-                .iter()
-                .any(|tag| tag.open.start == open && tag.suffix.sources.len() == 1)
-        })
+        let single_source_opens: HashSet<usize> = parsed
+            .document
+            .tags
+            .iter()
+            .filter(|tag| tag.suffix.sources.len() == 1)
+            .map(|tag| tag.open.start)
+            .collect();
+        tags.iter()
+            .all(|t| single_source_opens.contains(&shift(t.content.start, 2)))
+    }
+}
+
+/// Ranges no two of which overlap (`a.start < b.end && b.start < a.end`, so an empty
+/// range strictly inside another counts), with a logarithmic overlap test. Sorted by
+/// start, such ranges have non-decreasing ends (only ranges sharing a start, an empty
+/// one and a longer one, can break the order), so the latest start before a query's
+/// end carries the largest end of every range starting before it.
+#[derive(Default)]
+struct DisjointRanges {
+    max_end_by_start: BTreeMap<usize, usize>,
+}
+
+impl DisjointRanges {
+    /// Whether some range overlaps `start..end` (same test as [`Span::overlaps`]).
+    fn overlaps(&self, start: usize, end: usize) -> bool {
+        self.max_end_by_start
+            .range(..end)
+            .next_back()
+            .is_some_and(|(_, &max_end)| start < max_end)
+    }
+
+    /// Adds a range that overlaps none of those already held.
+    fn insert(&mut self, start: usize, end: usize) {
+        let max_end = self.max_end_by_start.entry(start).or_insert(end);
+        *max_end = (*max_end).max(end);
     }
 }
 
@@ -1485,6 +1529,33 @@ mod tests {
         assert!(safe_after(", he said"));
         assert!(safe_after("."));
         assert!(safe_after(""));
+    }
+
+    /// [`DisjointRanges`] answers as a scan over every range would, empty ranges
+    /// (which overlap a range they lie strictly inside) included.
+    #[test]
+    fn disjoint_ranges_agree_with_a_scan() {
+        let all: Vec<(usize, usize)> = (0..7)
+            .flat_map(|start| (start..7).map(move |end| (start, end)))
+            .collect();
+        // Every order of insertion the planner could see: each range in turn is offered,
+        // and kept when it overlaps none kept so far.
+        for rotation in 0..all.len() {
+            let mut ranges = DisjointRanges::default();
+            let mut kept: Vec<(usize, usize)> = Vec::new();
+            for &(start, end) in all[rotation..].iter().chain(&all[..rotation]) {
+                let scanned = kept.iter().any(|&(s, e)| s < end && start < e);
+                assert_eq!(
+                    ranges.overlaps(start, end),
+                    scanned,
+                    "{start}..{end} against {kept:?}"
+                );
+                if !scanned {
+                    ranges.insert(start, end);
+                    kept.push((start, end));
+                }
+            }
+        }
     }
 
     #[test]

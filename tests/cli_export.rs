@@ -4,7 +4,8 @@
 //!   fixtures, and the `tests/polnear-mini` articles);
 //! * every span of every attribution lies on character boundaries and its `text` equals
 //!   the input's bytes at its offsets (what the PolNeAR scorer checks); so do tag
-//!   phrases, and tag/relation indices point into `tags`;
+//!   phrases, and tag/relation indices point into `tags`; an attribution's sentence is
+//!   offsets only, so the export grows linearly with a sentence full of quotations;
 //! * the diagnostics equal `lint --format json`'s;
 //! * snapshots of one annotated example and one plain news file (diagnostics left out);
 //! * `bench/eval-polnear.sh` scores `tests/polnear-mini` end to end with this binary
@@ -136,8 +137,33 @@ fn output_is_valid_against_the_schema() {
     }
 }
 
-/// Checks one `{start, end, text}` span against the input bytes.
-fn check_text_span(file: &str, source: &str, span: &Value, what: &str) {
+/// One sentence with many quotations has as many attributions: repeating the sentence's
+/// text in each made the export grow with the square of the sentence (232 MB of JSON for
+/// an 87 KB draft).
+#[test]
+fn export_is_linear_in_a_sentence_full_of_quotations() {
+    let quotation = "\"we will not pay for it\" she wrote";
+    let draft = |quotations: usize| vec![quotation; quotations].join(" ") + ".\n";
+    let exported_bytes = |quotations: usize| {
+        let output = run(
+            &["export", "--to", "json", "--isolated", "-"],
+            Some(draft(quotations).as_bytes()),
+        );
+        assert_eq!(output.status.code(), Some(0));
+        let value: Value = serde_json::from_slice(&output.stdout).expect("export prints JSON");
+        assert_eq!(value["attributions"].as_array().unwrap().len(), quotations);
+        output.stdout.len()
+    };
+    let (small, large) = (exported_bytes(200), exported_bytes(800));
+    // Four times the quotations: about four times the JSON (sixteen when quadratic).
+    assert!(
+        large < 5 * small,
+        "200 quotations: {small} bytes, 800: {large} bytes"
+    );
+}
+
+/// Checks one `{start, end}` span: inside the input, on character boundaries.
+fn check_span(file: &str, source: &str, span: &Value, what: &str) -> (usize, usize) {
     let start = span["start"].as_u64().unwrap() as usize;
     let end = span["end"].as_u64().unwrap() as usize;
     assert!(start <= end && end <= source.len(), "{file}: {what} {span}");
@@ -145,6 +171,12 @@ fn check_text_span(file: &str, source: &str, span: &Value, what: &str) {
         source.is_char_boundary(start) && source.is_char_boundary(end),
         "{file}: {what} not on char boundaries: {span}"
     );
+    (start, end)
+}
+
+/// Checks one `{start, end, text}` span against the input bytes.
+fn check_text_span(file: &str, source: &str, span: &Value, what: &str) {
+    let (start, end) = check_span(file, source, span, what);
     assert_eq!(
         &source.as_bytes()[start..end],
         span["text"].as_str().unwrap().as_bytes(),
@@ -160,11 +192,16 @@ fn spans_match_the_input_bytes() {
         let value = export(&file);
         for a in value["attributions"].as_array().unwrap() {
             attributions += 1;
-            for role in ["source", "cue", "content", "resolved_source", "sentence"] {
+            for role in ["source", "cue", "content", "resolved_source"] {
                 if !a[role].is_null() {
                     check_text_span(&file, &source, &a[role], role);
                 }
             }
+            check_span(&file, &source, &a["sentence"], "sentence");
+            assert!(
+                a["sentence"].get("text").is_none(),
+                "{file}: a sentence carries offsets only: {a}"
+            );
             assert!(
                 !a["cue"].is_null() || !a["content"].is_null(),
                 "{file}: empty attribution {a}"

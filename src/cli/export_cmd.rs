@@ -58,10 +58,13 @@ pub fn run(args: ExportArgs) -> u8 {
     let index = LineIndex::new(&doc.text);
     let exported = export(&doc.name, &doc.text, &loaded.settings.lint)
         .map_diagnostics(|d| diagnostic_json(&doc.name, &doc.text, &index, d));
-    let mut out = std::io::stdout().lock();
+    // Serialized straight to stdout, never held as a string. Buffered: stdout alone
+    // flushes at every line break, and pretty JSON has one every few bytes.
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let written = serde_json::to_writer_pretty(&mut out, &exported)
         .map_err(std::io::Error::from)
-        .and_then(|()| writeln!(out));
+        .and_then(|()| writeln!(out))
+        .and_then(|()| out.flush());
     match written {
         Ok(()) => exit::OK,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => exit::OK,
