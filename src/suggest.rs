@@ -141,9 +141,16 @@ pub fn edits_for_span(source: &str, options: &SuggestOptions, span: Span) -> Vec
     planner.finish(plan, |t| t.touches(span)).edits
 }
 
+/// How many spans of one document [`named_edits_for_spans`] plans edits for. Each one
+/// re-parses the document to verify its edits, so without a cap a draft with thousands
+/// of cue-less quotations would cost thousands of parses; past the cap the remaining
+/// spans get no edits (`claimmark suggest` tags a whole draft in one pass).
+pub const MAX_SPANS_WITH_EDITS: usize = 64;
+
 /// [`edits_for_span`] for several spans of one document, planned once, keeping only
 /// tags whose source is named: an existing definition, or a new source that is not
-/// anonymous. One (possibly empty) edit list per span, in order.
+/// anonymous. One (possibly empty) edit list per span, in order; spans after the first
+/// [`MAX_SPANS_WITH_EDITS`] that a tag may touch get none.
 pub fn named_edits_for_spans(
     source: &str,
     options: &SuggestOptions,
@@ -158,9 +165,39 @@ pub fn named_edits_for_spans(
             .get(i)
             .is_some_and(|s| s.anonymous.is_none()),
     };
+    // The named tags' reach (words and sentence), sorted by start with the running
+    // maximum end: whether a tag may touch a span is a binary search, not a scan.
+    let mut reach: Vec<(usize, usize)> = plan
+        .tags
+        .iter()
+        .filter(|t| named(t))
+        .map(|t| {
+            (
+                t.content.start.min(t.sentence.start),
+                t.content.end.max(t.sentence.end),
+            )
+        })
+        .collect();
+    reach.sort_unstable();
+    let mut running_end = 0;
+    for r in &mut reach {
+        running_end = running_end.max(r.1);
+        r.1 = running_end;
+    }
+    let may_touch = |span: Span| {
+        let k = reach.partition_point(|&(start, _)| start <= span.end);
+        k > 0 && reach[k - 1].1 >= span.start
+    };
+    let mut planned = 0;
     spans
         .iter()
         .map(|&span| {
+            if planned == MAX_SPANS_WITH_EDITS || !may_touch(span) {
+                return Vec::new();
+            }
+            // Counted whether or not a tag turns out to touch it: each such span costs
+            // a scan of the tags.
+            planned += 1;
             let keep = |t: &Planned| t.touches(span) && named(t);
             if plan.tags.iter().any(keep) {
                 planner.finish(plan.clone(), keep).edits

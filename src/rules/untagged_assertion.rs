@@ -1651,6 +1651,19 @@ mod tests {
     }
 
     #[test]
+    fn fixes_are_planned_for_a_bounded_number_of_findings() {
+        // Each fix re-parses the document to verify it: past the cap, findings still
+        // come, without a fix (suggest tags the whole draft in one pass).
+        let n = crate::suggest::MAX_SPANS_WITH_EDITS + 6;
+        let text = vec![FAR_QUOTE.trim_end(); n].join("\n\n") + "\n";
+        let found = findings("untagged-assertion", &text);
+        assert_eq!(found.len(), n);
+        let fixed = found.iter().filter(|d| d.fix.is_some()).count();
+        assert_eq!(fixed, crate::suggest::MAX_SPANS_WITH_EDITS);
+        assert!(found[0].fix.is_some() && found[n - 1].fix.is_none());
+    }
+
+    #[test]
     fn no_fix_without_a_named_source() {
         for text in [
             // Vague and agentless sources would only get an anonymous source.
