@@ -65,18 +65,81 @@ pub struct LineCol {
     pub column: usize,
 }
 
-/// Maps byte offsets to lines and columns. Built in one pass over the text.
+/// Lines longer than this many bytes get column checkpoints, so that computing a column
+/// counts at most about this many bytes however long the line is. One checkpoint costs
+/// 24 bytes, about 9% of the line it indexes; only long lines have them.
+const COLUMN_CHECKPOINT_INTERVAL: usize = 256;
+
+/// Column counts at a char boundary inside a long line, counted from the line start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct ColumnCheckpoint {
+    offset: usize,
+    /// Unicode scalar values in `line start..offset`.
+    chars: usize,
+    /// UTF-16 code units in `line start..offset`.
+    utf16_units: usize,
+}
+
+impl ColumnCheckpoint {
+    fn line_start(offset: usize) -> Self {
+        ColumnCheckpoint {
+            offset,
+            chars: 0,
+            utf16_units: 0,
+        }
+    }
+
+    /// The counts at `to`, a char boundary at or after this checkpoint.
+    fn advance(self, text: &str, to: usize) -> Self {
+        let piece = &text[self.offset..to];
+        let chars = piece.chars().count();
+        ColumnCheckpoint {
+            offset: to,
+            chars: self.chars + chars,
+            utf16_units: self.utf16_units + chars + supplementary_chars(piece),
+        }
+    }
+}
+
+/// Maps byte offsets to lines and columns. Built in one pass over the text, plus one
+/// counting pass over lines longer than [`COLUMN_CHECKPOINT_INTERVAL`].
+///
+/// A column is counted from the nearest preceding checkpoint on its line rather than
+/// from the line start: one paragraph written on one line, or a file whose only line
+/// breaks are lone `\r` (not line ends here), would otherwise cost a scan of the line
+/// for every finding on it.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     /// Byte offset at which each line starts; `line_starts[0] == 0`.
     line_starts: Vec<usize>,
+    /// Checkpoints every [`COLUMN_CHECKPOINT_INTERVAL`] bytes (rounded down to a char
+    /// boundary) of each line longer than that, in offset order. Empty for most files.
+    column_checkpoints: Vec<ColumnCheckpoint>,
+    /// Length of the indexed text, to catch queries against another text in debug builds.
+    text_len: usize,
 }
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-        LineIndex { line_starts }
+        let line_ends = line_starts.iter().skip(1).copied().chain([text.len()]);
+        let mut column_checkpoints = Vec::new();
+        for (start, end) in line_starts.iter().copied().zip(line_ends) {
+            let mut counted = ColumnCheckpoint::line_start(start);
+            let mut next = start + COLUMN_CHECKPOINT_INTERVAL;
+            while next < end {
+                // At least INTERVAL - 3 bytes past the previous checkpoint, so it advances.
+                counted = counted.advance(text, floor_char_boundary(text, next));
+                column_checkpoints.push(counted);
+                next += COLUMN_CHECKPOINT_INTERVAL;
+            }
+        }
+        LineIndex {
+            line_starts,
+            column_checkpoints,
+            text_len: text.len(),
+        }
     }
 
     /// 0-based line number containing `offset` (an offset at a line's `\n` belongs to that line).
@@ -99,23 +162,45 @@ impl LineIndex {
     /// 1-based line and column (in Unicode scalar values). Offsets inside a multi-byte
     /// character count as that character; offsets past the end clamp to the end.
     pub fn line_col(&self, text: &str, offset: usize) -> LineCol {
-        let offset = floor_char_boundary(text, offset.min(text.len()));
-        let line = self.line_of(offset);
-        let start = self.line_starts[line];
+        let (line, from, offset) = self.nearest_checkpoint(text, offset);
         LineCol {
             line: line + 1,
-            column: text[start..offset].chars().count() + 1,
+            column: from.chars + text[from.offset..offset].chars().count() + 1,
         }
     }
 
     /// 0-based line and UTF-16 code unit column, as the Language Server Protocol counts.
     pub fn line_col_utf16(&self, text: &str, offset: usize) -> (usize, usize) {
+        let (line, from, offset) = self.nearest_checkpoint(text, offset);
+        (line, from.advance(text, offset).utf16_units)
+    }
+
+    /// The 0-based line of `offset`, the checkpoint to count its column from (the line
+    /// start when none is nearer), and `offset` clamped as [`LineIndex::line_col`] says.
+    fn nearest_checkpoint(&self, text: &str, offset: usize) -> (usize, ColumnCheckpoint, usize) {
+        debug_assert_eq!(
+            text.len(),
+            self.text_len,
+            "a LineIndex is queried with the text it was built from"
+        );
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let line = self.line_of(offset);
-        let start = self.line_starts[line];
-        let column = text[start..offset].chars().map(char::len_utf16).sum();
-        (line, column)
+        let line_start = self.line_starts[line];
+        let after = self
+            .column_checkpoints
+            .partition_point(|c| c.offset <= offset);
+        let from = match after.checked_sub(1).map(|i| self.column_checkpoints[i]) {
+            Some(checkpoint) if checkpoint.offset >= line_start => checkpoint,
+            _ => ColumnCheckpoint::line_start(line_start),
+        };
+        (line, from, offset)
     }
+}
+
+/// Scalar values above U+FFFF in `text`, which take two UTF-16 code units: exactly the
+/// four-byte UTF-8 sequences, whose lead bytes are the only bytes ≥ 0xF0.
+fn supplementary_chars(text: &str) -> usize {
+    text.bytes().filter(|&b| b >= 0xF0).count()
 }
 
 /// The largest char boundary at or below `offset`.
@@ -145,6 +230,96 @@ mod tests {
         );
         let emoji = "a😀b";
         assert_eq!(LineIndex::new(emoji).line_col_utf16(emoji, 5), (0, 3));
+    }
+
+    /// Columns as they were computed before checkpoints: counted from the line start.
+    fn columns_by_counting_the_line(text: &str, offset: usize) -> (LineCol, (usize, usize)) {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let line = text[..offset].matches('\n').count();
+        let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+        let piece = &text[start..offset];
+        let line_col = LineCol {
+            line: line + 1,
+            column: piece.chars().count() + 1,
+        };
+        (line_col, (line, piece.chars().map(char::len_utf16).sum()))
+    }
+
+    fn assert_columns_match_counting(text: &str, offsets: impl IntoIterator<Item = usize>) {
+        let index = LineIndex::new(text);
+        for offset in offsets {
+            let (line_col, utf16) = columns_by_counting_the_line(text, offset);
+            assert_eq!(index.line_col(text, offset), line_col, "offset {offset}");
+            assert_eq!(index.line_col_utf16(text, offset), utf16, "offset {offset}");
+        }
+    }
+
+    #[test]
+    fn long_lines_with_multi_byte_characters_count_like_the_line_scan() {
+        // Lone CRs are not line ends, so this is one line of about 10 KB; the CRLF lines
+        // and the short lines around it check that checkpoints stay on their own line.
+        let sentence = "Le déficit a atteint 4,2 % — 😀 selon l’Insee.\r";
+        let mut text = String::from("short\r\nline\n");
+        text.push_str(&sentence.repeat(200));
+        text.push_str("\r\n");
+        text.push_str(&"x€😀".repeat(700));
+        text.push_str("\nend");
+        let index = LineIndex::new(&text);
+        assert!(index.column_checkpoints.len() > 10);
+        assert_columns_match_counting(&text, 0..=text.len() + 2);
+    }
+
+    #[test]
+    fn characters_straddling_a_checkpoint_count_once() {
+        // A 2-, 3- or 4-byte character across every checkpoint offset, shifted by 1 to 3
+        // bytes so that each byte of it lands on the boundary, on a line starting at 0
+        // (also with a lone CR in it) and on one starting after a line break.
+        let interval = COLUMN_CHECKPOINT_INTERVAL;
+        for prefix in ["", "ab\n", "a\r"] {
+            for shift in 1..=3 {
+                for wide in ["é", "€", "😀"] {
+                    let unit = format!("{}{wide}", "a".repeat(interval - wide.len()));
+                    let text = format!("{prefix}{}{}", "a".repeat(shift), unit.repeat(6));
+                    let line_start = text.rfind('\n').map_or(0, |i| i + 1);
+                    let around_checkpoints = (1..=6).flat_map(|k| {
+                        let at = line_start + k * interval;
+                        at - 4..at + 5
+                    });
+                    assert_columns_match_counting(&text, around_checkpoints);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn only_lines_longer_than_one_interval_get_checkpoints() {
+        let interval = COLUMN_CHECKPOINT_INTERVAL;
+        // The first line is `interval` bytes with its `\n`; the second is one byte more.
+        let text = format!("{}\n{}", "a".repeat(interval - 1), "b".repeat(interval + 1));
+        let index = LineIndex::new(&text);
+        assert_eq!(index.column_checkpoints.len(), 1);
+        assert_columns_match_counting(&text, 0..=text.len());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn columns_match_counting_the_line(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "a", "a", "word ", "é", "€", "😀", "\u{7ff}", "\u{10000}", "\r", "\r\n", "\n",
+                ]),
+                0..3000,
+            ),
+            offsets in proptest::collection::vec(proptest::prelude::any::<proptest::sample::Index>(), 1..64),
+        ) {
+            let text: String = pieces.concat();
+            let index = LineIndex::new(&text);
+            for offset in offsets.iter().map(|i| i.index(text.len() + 2)) {
+                let (line_col, utf16) = columns_by_counting_the_line(&text, offset);
+                proptest::prop_assert_eq!(index.line_col(&text, offset), line_col);
+                proptest::prop_assert_eq!(index.line_col_utf16(&text, offset), utf16);
+            }
+        }
     }
 
     #[test]

@@ -91,6 +91,10 @@ fn delete(span: Span) -> Edit {
 }
 
 /// The edits that strip `document`, restricted to `within`.
+///
+/// `plain_text` calls this once per tag a rule reads, so it looks only at the annotations
+/// that start inside `within` (found by binary search) and costs O(log n + what is inside),
+/// not O(whole document) per tag.
 fn strip_edits(document: &Document, options: StripOptions, within: Span) -> Vec<Edit> {
     let mut edits = Vec::new();
     let inside = |s: Span| within.start <= s.start && s.end <= within.end;
@@ -100,22 +104,21 @@ fn strip_edits(document: &Document, options: StripOptions, within: Span) -> Vec<
     {
         edits.push(delete(fm.span));
     }
-    let first_tag = document
-        .tags
-        .partition_point(|t| t.span.start < within.start);
-    for tag in document.tags[first_tag..]
-        .iter()
-        .take_while(|t| t.span.start < within.end)
-    {
+    for tag in starting_within(&document.tags, within, |t| t.span.start) {
         if inside(tag.span) {
             edits.push(delete(tag.open));
             edits.push(delete(Span::new(tag.close.start, tag.suffix.span.end)));
         }
     }
-    for def in document.definitions.iter().filter(|d| inside(d.span)) {
-        edits.push(delete(def.span));
+    for def in starting_within(&document.definitions, within, |d| d.span.start) {
+        if inside(def.span) {
+            edits.push(delete(def.span));
+        }
     }
-    for directive in &document.directives {
+    // A directive's own line starts at or before the comment and ends after it, and is
+    // used only when `within` starts at 0, so a directive whose comment starts outside
+    // `within` cannot have its removed span inside.
+    for directive in starting_within(&document.directives, within, |d| d.span.start) {
         let span = directive
             .own_line
             .filter(|_| within.start == 0)
@@ -125,15 +128,19 @@ fn strip_edits(document: &Document, options: StripOptions, within: Span) -> Vec<
         }
     }
     if options.mode == StripMode::Text {
-        let first = document.escapes.partition_point(|e| e.start < within.start);
-        for escape in document.escapes[first..]
-            .iter()
-            .take_while(|e| e.start < within.end)
-        {
+        for escape in starting_within(&document.escapes, within, |e| e.start) {
             edits.push(delete(Span::new(escape.start, escape.start + 1)));
         }
     }
     edits
+}
+
+/// The items that start inside `within`, from `items` in order of `start` — as the parser
+/// emits tags, definitions, directives and escapes (tested below).
+fn starting_within<T>(items: &[T], within: Span, start: impl Fn(&T) -> usize) -> &[T] {
+    let first = items.partition_point(|item| start(item) < within.start);
+    let count = items[first..].partition_point(|item| start(item) < within.end);
+    &items[first..first + count]
 }
 
 /// Applies sorted, non-overlapping edits to `source[within]`.
@@ -211,4 +218,173 @@ pub(super) fn plain_text(document: &Document, source: &str, span: Span) -> Strip
     };
     let mut edits = strip_edits(document, options, span);
     apply(source, span, &mut edits)
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    const TEXT_MODE: StripOptions = StripOptions {
+        mode: StripMode::Text,
+        keep_front_matter: false,
+    };
+
+    /// What `strip_edits` must find, by looking at every tag, definition, directive and
+    /// escape (as it did for definitions and directives before the binary search).
+    fn strip_edits_by_full_scan(document: &Document, within: Span) -> Vec<Edit> {
+        let mut edits = Vec::new();
+        let inside = |s: Span| within.start <= s.start && s.end <= within.end;
+        if let Some(fm) = &document.front_matter
+            && inside(fm.span)
+        {
+            edits.push(delete(fm.span));
+        }
+        for tag in document.tags.iter().filter(|t| inside(t.span)) {
+            edits.push(delete(tag.open));
+            edits.push(delete(Span::new(tag.close.start, tag.suffix.span.end)));
+        }
+        for def in document.definitions.iter().filter(|d| inside(d.span)) {
+            edits.push(delete(def.span));
+        }
+        for directive in &document.directives {
+            let span = directive
+                .own_line
+                .filter(|_| within.start == 0)
+                .unwrap_or(directive.span);
+            if inside(span) {
+                edits.push(delete(span));
+            }
+        }
+        let escape_starts_inside = |e: &&Span| within.start <= e.start && e.start < within.end;
+        for escape in document.escapes.iter().filter(escape_starts_inside) {
+            edits.push(delete(Span::new(escape.start, escape.start + 1)));
+        }
+        edits
+    }
+
+    fn plain_text_by_full_scan(document: &Document, source: &str, span: Span) -> Stripped {
+        apply(source, span, &mut strip_edits_by_full_scan(document, span))
+    }
+
+    /// The order `starting_within` relies on.
+    fn assert_views_in_source_order(document: &Document) {
+        let starts = |spans: Vec<usize>| spans.windows(2).all(|w| w[0] <= w[1]);
+        assert!(starts(document.tags.iter().map(|t| t.span.start).collect()));
+        assert!(starts(
+            document.definitions.iter().map(|d| d.span.start).collect()
+        ));
+        assert!(starts(
+            document.directives.iter().map(|d| d.span.start).collect()
+        ));
+        assert!(starts(document.escapes.iter().map(|e| e.start).collect()));
+    }
+
+    const MIXED: &str = "---\npublished: 2025-01-01\n---\n\n\
+        [@before]: Before\n\
+        <!-- claimmark-disable unused-source -->\n\
+        Start {one}@a:reported and \\{ <!-- claimmark-enable --> here.\n\n\
+        [@inside]: Inside\n  role: x\n\
+        <!-- claimmark-disable-next-line -->\n\
+        {Two {2}#n}@b middle.\n\n\
+        End {three}@c.\n\
+        [#after]: = n + 1\n\
+        <!-- claimmark-disable-file -->\n";
+
+    #[test]
+    fn spans_with_annotations_before_inside_and_after_match_the_full_scan() {
+        let document = parse(MIXED).document;
+        assert_views_in_source_order(&document);
+        assert_eq!(document.definitions.len(), 3);
+        assert_eq!(document.directives.len(), 4);
+        let from = MIXED.find("Start").unwrap();
+        let to = MIXED.find(" middle").unwrap();
+        let span = Span::new(from, to);
+        let plain = plain_text(&document, MIXED, span);
+        // The definition goes with its field line; the directives inside go, but not
+        // their lines, since `span` does not start at 0.
+        assert_eq!(plain.text, "Start one and {  here.\n\n\nTwo 2");
+        assert_eq!(plain, plain_text_by_full_scan(&document, MIXED, span));
+        // Every tag's words, and every span between char boundaries, as before.
+        for tag in &document.tags {
+            assert_eq!(
+                plain_text(&document, MIXED, tag.text),
+                plain_text_by_full_scan(&document, MIXED, tag.text)
+            );
+        }
+        for start in 0..=MIXED.len() {
+            for end in start..=MIXED.len() {
+                let span = Span::new(start, end);
+                assert_eq!(
+                    plain_text(&document, MIXED, span),
+                    plain_text_by_full_scan(&document, MIXED, span),
+                    "{span:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn whole_document_text_strip_matches_the_full_scan() {
+        let document = parse(MIXED).document;
+        let whole = Span::new(0, MIXED.len());
+        let mut fast = strip_edits(&document, TEXT_MODE, whole);
+        let mut full = strip_edits_by_full_scan(&document, whole);
+        fast.sort();
+        full.sort();
+        assert_eq!(fast, full);
+    }
+
+    fn piece() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "word ",
+            "é😀 ",
+            "\n",
+            "\n\n",
+            "{x}@a ",
+            "{{2}#n}@b:confirmed ",
+            "{open ",
+            "} ",
+            "\\{ ",
+            "\\@",
+            "[@src]: Someone\n",
+            "[@src]: Someone\n  role: x\n",
+            "[#n]: = a + 1\n",
+            "<!-- claimmark-disable -->\n",
+            "  <!-- claimmark-enable x -->  \n",
+            "<!-- claimmark-disable-next-line --> ",
+            " <!-- claimmark-bogus --> ",
+            "<!-- not a directive -->",
+            "`{code}@a` ",
+            "```\n{x}@a\n```\n",
+        ])
+    }
+
+    proptest! {
+        #[test]
+        fn plain_text_matches_the_full_scan_on_any_span(
+            pieces in prop::collection::vec(piece(), 0..40),
+            front_matter in any::<bool>(),
+            cuts in prop::collection::vec((any::<prop::sample::Index>(), any::<prop::sample::Index>()), 1..20),
+        ) {
+            let mut source = String::from(if front_matter { "---\na: 1\n---\n" } else { "" });
+            source.extend(pieces);
+            let document = parse(&source).document;
+            assert_views_in_source_order(&document);
+            let boundaries: Vec<usize> =
+                (0..=source.len()).filter(|&i| source.is_char_boundary(i)).collect();
+            let tag_texts = document.tags.iter().map(|t| t.text);
+            let cut_spans = cuts.iter().map(|(a, b)| {
+                let (a, b) = (a.get(&boundaries), b.get(&boundaries));
+                Span::new(*a.min(b), *a.max(b))
+            });
+            for span in tag_texts.chain(cut_spans).chain([Span::new(0, source.len())]) {
+                prop_assert_eq!(
+                    plain_text(&document, &source, span),
+                    plain_text_by_full_scan(&document, &source, span)
+                );
+            }
+        }
+    }
 }
