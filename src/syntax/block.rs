@@ -117,6 +117,7 @@ pub(super) fn parse_blocks(source: &str, diagnostics: &mut Vec<Diagnostic>) -> D
         paragraph_start: None,
     };
     parser.run(diagnostics);
+    parser.inline.finish(diagnostics);
     let BlockParser {
         nodes,
         mut document,

@@ -83,6 +83,53 @@ pub(super) struct InlineParser {
     specials: Vec<Special>,
     stack: Vec<usize>,
     pending_directives: Vec<Directive>,
+    /// Per-brace findings of the whole document, capped (see [`MAX_BRACE_FINDINGS`]).
+    unclosed: CappedFindings,
+    bare: CappedFindings,
+}
+
+/// How many `unclosed-tag` (and, separately, `bare-braces`) findings one document
+/// reports. Each stray brace is a finding, so a file of a million `{` held a million
+/// diagnostics (about 800 MB); past the cap one summary says how many more there are.
+pub const MAX_BRACE_FINDINGS: usize = 1_000;
+
+/// Findings of one per-brace rule in a document: how many were reported, and the
+/// first one left out and how many were.
+#[derive(Default)]
+struct CappedFindings {
+    reported: usize,
+    dropped: usize,
+    first_dropped: Option<Span>,
+}
+
+impl CappedFindings {
+    /// Whether another finding may be reported; if not, it is counted.
+    fn admit(&mut self, span: Span) -> bool {
+        if self.reported < MAX_BRACE_FINDINGS {
+            self.reported += 1;
+            true
+        } else {
+            self.dropped += 1;
+            self.first_dropped.get_or_insert(span);
+            false
+        }
+    }
+
+    /// The summary of what [`CappedFindings::admit`] left out.
+    fn summary(&self, rule: &'static str, what: &str) -> Option<Diagnostic> {
+        let at = self.first_dropped?;
+        Some(
+            Diagnostic::warning(
+                rule,
+                at,
+                format!(
+                    "{} more {what} from here on are not reported (only the first {MAX_BRACE_FINDINGS} in a file are)",
+                    self.dropped
+                ),
+            )
+            .with_help("fix the first ones, or write `\\{` and `\\}` for literal braces"),
+        )
+    }
 }
 
 /// Per-paragraph lazily built lookup tables.
@@ -96,6 +143,18 @@ struct Lookups {
 }
 
 impl InlineParser {
+    /// The summaries of capped per-brace findings, once the whole document is parsed.
+    pub(super) fn finish(&self, diagnostics: &mut Vec<Diagnostic>) {
+        diagnostics.extend(
+            self.unclosed
+                .summary(rule_names::UNCLOSED_TAG, "`{` that are never closed"),
+        );
+        diagnostics.extend(
+            self.bare
+                .summary(rule_names::BARE_BRACES, "braces without a suffix"),
+        );
+    }
+
     pub(super) fn parse(
         &mut self,
         source: &str,
@@ -282,6 +341,9 @@ impl InlineParser {
         }
         for &open in &self.stack {
             let at = self.specials[open].start;
+            if !self.unclosed.admit(Span::new(at, at + 1)) {
+                continue;
+            }
             diagnostics.push(
                 Diagnostic::warning(
                     rule_names::UNCLOSED_TAG,
@@ -331,7 +393,8 @@ impl InlineParser {
                 // `{%…%}` template tags and `{#id}`/`{.class}`/`{:attr}` attributes.
                 Role::Silent
             } else {
-                diagnostics.push(
+                if self.bare.admit(Span::new(o, c + 1)) {
+                    diagnostics.push(
                     Diagnostic::warning(
                         rule_names::BARE_BRACES,
                         Span::new(o, c + 1),
@@ -341,6 +404,7 @@ impl InlineParser {
                         "add a suffix right after `}` (`#id`, `@source` or `:confidence`), or write `\\{…\\}` for literal braces",
                     ),
                 );
+                }
                 Role::Bare
             };
             self.specials[index].role = role;
@@ -609,4 +673,47 @@ pub(super) fn directive(
         reason: parts.reason.map(str::to_string),
         own_line: None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::MAX_BRACE_FINDINGS;
+    use crate::syntax::{parse, rule_names};
+
+    fn count(diagnostics: &[crate::diagnostic::Diagnostic], rule: &str) -> usize {
+        diagnostics.iter().filter(|d| d.rule == rule).count()
+    }
+
+    #[test]
+    fn per_brace_findings_are_capped_with_a_summary() {
+        let extra = 7;
+        // Unclosed braces, spread over paragraphs: the cap is per document.
+        let text = "{ open\n\n".repeat(MAX_BRACE_FINDINGS + extra);
+        let parsed = parse(&text);
+        assert_eq!(
+            count(&parsed.diagnostics, rule_names::UNCLOSED_TAG),
+            MAX_BRACE_FINDINGS + 1
+        );
+        let summary = parsed.diagnostics.last().unwrap();
+        assert!(
+            summary.message.starts_with(&format!("{extra} more `{{`")),
+            "{}",
+            summary.message
+        );
+        // It points at the first brace left out.
+        assert_eq!(summary.span.start, MAX_BRACE_FINDINGS * "{ open\n\n".len());
+        // Bare braces, counted on their own.
+        let text = "{x} ".repeat(MAX_BRACE_FINDINGS + extra) + "\n";
+        let parsed = parse(&text);
+        assert_eq!(
+            count(&parsed.diagnostics, rule_names::BARE_BRACES),
+            MAX_BRACE_FINDINGS + 1
+        );
+        // Under the cap, no summary.
+        let parsed = parse(&"{x} ".repeat(3));
+        assert_eq!(count(&parsed.diagnostics, rule_names::BARE_BRACES), 3);
+        // The tree stays lossless either way.
+        let text = "{".repeat(3 * MAX_BRACE_FINDINGS);
+        assert_eq!(parse(&text).document.print(&text), text);
+    }
 }
