@@ -550,47 +550,45 @@ pub(crate) fn lexicon() -> &'static Lexicon {
 /// for words too long for the buffer or with other non-ASCII characters
 /// (no entry has them).
 pub(crate) fn normalize_bytes<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b [u8]> {
-    const APOS: &[u8] = "\u{2019}".as_bytes();
-    let b = word.as_bytes();
-    let (mut i, mut n) = (0, 0);
-    while i < b.len() {
-        let c = b[i];
-        let out = if c < 0x80 {
-            i += 1;
-            c.to_ascii_lowercase()
-        } else if b[i..].starts_with(APOS) {
-            i += APOS.len();
-            b'\''
-        } else {
-            return None;
-        };
-        *buf.get_mut(n)? = out;
+    let mut n = 0;
+    for out in normalized(word) {
+        *buf.get_mut(n)? = out?;
         n += 1;
     }
     Some(&buf[..n])
 }
 
+/// The bytes [`normalize_bytes`] writes for `word`, one by one: ASCII lower-cased, `’`
+/// as `'`; `None` for any other non-ASCII character (no entry has one).
+fn normalized(word: &str) -> impl Iterator<Item = Option<u8>> + '_ {
+    const APOS: &[u8] = "\u{2019}".as_bytes();
+    let b = word.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let c = *b.get(i)?;
+        Some(if c < 0x80 {
+            i += 1;
+            Some(c.to_ascii_lowercase())
+        } else if b[i..].starts_with(APOS) {
+            i += APOS.len();
+            Some(b'\'')
+        } else {
+            i = b.len();
+            None
+        })
+    })
+}
+
 /// Whether [`normalize`] makes `word` into `target`, without writing the
 /// normalized word anywhere (phrase matching compares each word with several).
 pub(crate) fn normalizes_to(word: &str, target: &str) -> bool {
-    const APOS: &[u8] = "\u{2019}".as_bytes();
-    let (b, t) = (word.as_bytes(), target.as_bytes());
+    let t = target.as_bytes();
     if t.len() > 32 {
         return false; // normalize gives up on words longer than its buffer
     }
-    let (mut i, mut n) = (0, 0);
-    while i < b.len() {
-        let c = b[i];
-        let out = if c < 0x80 {
-            i += 1;
-            c.to_ascii_lowercase()
-        } else if b[i..].starts_with(APOS) {
-            i += APOS.len();
-            b'\''
-        } else {
-            return false;
-        };
-        if t.get(n) != Some(&out) {
+    let mut n = 0;
+    for out in normalized(word) {
+        if out.is_none() || t.get(n) != out.as_ref() {
             return false;
         }
         n += 1;

@@ -300,13 +300,15 @@ impl PhraseFilter {
     }
 }
 
-/// Whether `word` (lower case) starts `text` in any ASCII case, `'` matching either
-/// apostrophe: the length it takes in `text`.
-fn word_prefix(text: &str, word: &str) -> Option<usize> {
+/// Whether the characters of `word` (lower case) come first in `text`, in any ASCII
+/// case, `'` matching either apostrophe: the bytes they take in `text`.
+fn same_word(
+    mut text: impl Iterator<Item = char>,
+    word: impl Iterator<Item = char>,
+) -> Option<usize> {
     let mut len = 0;
-    let mut chars = text.chars();
-    for w in word.chars() {
-        let c = chars.next()?;
+    for w in word {
+        let c = text.next()?;
         let same = if w == '\'' {
             c == '\'' || c == '’'
         } else {
@@ -320,23 +322,14 @@ fn word_prefix(text: &str, word: &str) -> Option<usize> {
     Some(len)
 }
 
-/// Whether `word` (lower case) ends `text`, as [`word_prefix`] compares: its length there.
+/// Whether `word` (lower case) starts `text`, as [`same_word`] compares: its length there.
+fn word_prefix(text: &str, word: &str) -> Option<usize> {
+    same_word(text.chars(), word.chars())
+}
+
+/// Whether `word` (lower case) ends `text`, as [`same_word`] compares: its length there.
 fn word_suffix(text: &str, word: &str) -> Option<usize> {
-    let mut len = 0;
-    let mut chars = text.chars().rev();
-    for w in word.chars().rev() {
-        let c = chars.next()?;
-        let same = if w == '\'' {
-            c == '\'' || c == '’'
-        } else {
-            c.to_ascii_lowercase() == w
-        };
-        if !same {
-            return None;
-        }
-        len += c.len_utf8();
-    }
-    Some(len)
+    same_word(text.chars().rev(), word.chars().rev())
 }
 
 /// Whether `text` holds a character that starts a number or a quotation.
