@@ -756,7 +756,8 @@ fn statistic(s: &Sentence<'_>, i: usize) -> Option<(Signal, Range<usize>)> {
             return None;
         }
     }
-    // The counted noun: "43,000 officials", "43,000 shipping containers".
+    // The counted noun: "43,000 officials", "43,000 shipping containers". A plural
+    // ends it: in "57 delegates make it the largest prize" the next word is the verb.
     let noun_end = end + 2;
     while end < noun_end
         && end < s.toks.len()
@@ -765,6 +766,9 @@ fn statistic(s: &Sentence<'_>, i: usize) -> Option<(Signal, Range<usize>)> {
         && !s.has(end, FUNCTION_WORD)
     {
         end += 1;
+        if s.word(end - 1).ends_with('s') {
+            break;
+        }
     }
     let start = if money { i - 1 } else { i };
     Some((Signal::Statistic, s.range(start, end)))
@@ -1689,6 +1693,14 @@ mod tests {
             check("A source close to the minister said the agency lost 40 laptops.\n").len(),
             1
         );
+    }
+
+    #[test]
+    fn the_counted_noun_stops_at_a_plural() {
+        let found = check("Its 57 delegates make it the largest prize in the west.");
+        assert_eq!(found[0].0, "57 delegates");
+        let found = check("The port moved 43,000 shipping containers last year.");
+        assert_eq!(found[0].0, "43,000 shipping containers");
     }
 
     #[test]
