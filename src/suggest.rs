@@ -58,7 +58,7 @@ use serde::Serialize;
 
 use crate::diagnostic::Edit;
 use crate::prose::{AttributionKind, detect_attributions};
-use crate::span::{Span, floor_char_boundary};
+use crate::span::{Reach, Span, floor_char_boundary};
 use crate::syntax::lexical::{confidence_word, is_identifier};
 use crate::syntax::{Document, NodeKind, StripMode, StripOptions, Stripped, parse, strip};
 
@@ -165,28 +165,18 @@ pub fn named_edits_for_spans(
             .get(i)
             .is_some_and(|s| s.anonymous.is_none()),
     };
-    // The named tags' reach (words and sentence), sorted by start with the running
-    // maximum end: whether a tag may touch a span is a binary search, not a scan.
-    let mut reach: Vec<(usize, usize)> = plan
-        .tags
-        .iter()
-        .filter(|t| named(t))
-        .map(|t| {
-            (
-                t.content.start.min(t.sentence.start),
-                t.content.end.max(t.sentence.end),
-            )
-        })
-        .collect();
-    reach.sort_unstable();
-    let mut running_end = 0;
-    for r in &mut reach {
-        running_end = running_end.max(r.1);
-        r.1 = running_end;
-    }
+    // How far each named tag reaches (words and sentence): whether one may touch a span
+    // is a binary search, not a scan.
+    let reach = Reach::new(plan.tags.iter().filter(|t| named(t)).map(|t| {
+        (
+            t.content.start.min(t.sentence.start),
+            t.content.end.max(t.sentence.end),
+        )
+    }));
     let may_touch = |span: Span| {
-        let k = reach.partition_point(|&(start, _)| start <= span.end);
-        k > 0 && reach[k - 1].1 >= span.start
+        reach
+            .max_end_before(span.end + 1)
+            .is_some_and(|end| end >= span.start)
     };
     let mut planned = 0;
     spans

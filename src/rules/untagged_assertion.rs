@@ -58,7 +58,7 @@ use crate::diagnostic::{Diagnostic, Fix};
 use crate::lint::prose::ProseAnalysis;
 use crate::lint::{Context, UntaggedNumbers};
 use crate::prose::{Attribution, AttributionKind, FxHasher, short_key};
-use crate::span::Span;
+use crate::span::{Reach, Span};
 use crate::suggest::{SuggestOptions, named_edits_for_spans};
 
 /// What made a sentence check-worthy, in the order a finding prefers them.
@@ -1110,12 +1110,7 @@ fn names_somebody(source: &str) -> bool {
 /// The agentless hedges ("is said to be", "it is believed") and passive allegations
 /// ("was accused of") in a sentence, found once for all the attributions in it: a
 /// sentence can hold thousands of cues, and looking again for each would be quadratic.
-struct HedgeSpans {
-    /// Byte ranges in the text, sorted by start.
-    spans: Vec<Range<usize>>,
-    /// `reach[k]`: the largest end among `spans[..=k]`.
-    reach: Vec<usize>,
-}
+struct HedgeSpans(Reach);
 
 impl HedgeSpans {
     fn find<'a>(text: &'a str, range: Range<usize>, s: &mut Sentence<'a>) -> HedgeSpans {
@@ -1133,24 +1128,16 @@ impl HedgeSpans {
                         .filter(|_| passive(i))
                 };
                 if let Some(e) = hedge.or_else(allegation) {
-                    spans.push(s.toks[i].s + range.start..s.toks[e - 1].e + range.start);
+                    spans.push((s.toks[i].s + range.start, s.toks[e - 1].e + range.start));
                 }
             }
         }
-        let reach = spans
-            .iter()
-            .scan(0, |max, r| {
-                *max = (*max).max(r.end);
-                Some(*max)
-            })
-            .collect();
-        HedgeSpans { spans, reach }
+        HedgeSpans(Reach::new(spans))
     }
 
     /// Whether a hedge overlaps `[lo, hi)` or ends at most two bytes before it.
     fn touches(&self, lo: usize, hi: usize) -> bool {
-        let k = self.spans.partition_point(|r| r.start < hi);
-        k > 0 && self.reach[k - 1] + 2 > lo
+        self.0.max_end_before(hi).is_some_and(|end| end + 2 > lo)
     }
 }
 
@@ -1254,21 +1241,13 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let text = &prose.text.text;
     let mut s = Sentence::new();
     let attributed = attributed_ranges(prose, &mut s);
-    // Claim tag spans, sorted by start, with the running maximum of their ends.
-    let claims: Vec<Span> = ctx
-        .document
-        .tags
-        .iter()
-        .filter(|t| t.is_claim())
-        .map(|t| t.span)
-        .collect();
-    let reach: Vec<usize> = claims
-        .iter()
-        .scan(0, |max, t| {
-            *max = (*max).max(t.end);
-            Some(*max)
-        })
-        .collect();
+    let claims = Reach::new(
+        ctx.document
+            .tags
+            .iter()
+            .filter(|t| t.is_claim())
+            .map(|t| (t.span.start, t.span.end)),
+    );
     // Code spans, link destinations, HTML: text Claimmark does not read as prose, so a
     // number there (`Art. 41(2)`, a URL) is never a statistic.
     let verbatim: Vec<Span> = ctx
@@ -1282,20 +1261,13 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let i = verbatim.partition_point(|v| v.end <= span.start);
         verbatim.get(i).is_some_and(|v| v.overlaps(span))
     };
-    let mut quote_contents: Vec<Range<usize>> = prose
-        .attributions
-        .iter()
-        .filter(|a| a.kind == AttributionKind::QuoteOnly)
-        .filter_map(|a| a.content.clone())
-        .collect();
-    quote_contents.sort_by_key(|r| r.start);
-    let quotes: Vec<(Range<usize>, usize)> = quote_contents
-        .into_iter()
-        .scan(0, |max, r| {
-            *max = (*max).max(r.end);
-            Some((r, *max))
-        })
-        .collect();
+    let quotes = Reach::new(
+        prose
+            .attributions
+            .iter()
+            .filter(|a| a.kind == AttributionKind::QuoteOnly)
+            .filter_map(|a| a.content.as_ref().map(|c| (c.start, c.end))),
+    );
     // Findings with their sentence (source span) and whether `suggest` may tag it.
     let mut found: Vec<(Diagnostic, Span, bool)> = Vec::new();
     for sentence in &prose.sentences {
@@ -1303,8 +1275,10 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let span = prose.source_span(sentence.clone());
-        let before = claims.partition_point(|t| t.start < span.end);
-        if before > 0 && reach[before - 1] > span.start {
+        if claims
+            .max_end_before(span.end)
+            .is_some_and(|end| end > span.start)
+        {
             continue;
         }
         let words = &text[sentence.clone()];
@@ -1363,11 +1337,11 @@ pub fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 /// name is a quotation with no cue, whose speaker `suggest` takes from its paragraph.
 /// (Reported speech from a vague or hedged source would only get an anonymous
 /// source.) Planning a suggestion parses the document again, so only these sentences
-/// get one. `quotes` are the contents of cue-less quotations, sorted by start, with
-/// their running maximum end (so each question is a binary search, not a scan).
-fn taggable(quotes: &[(Range<usize>, usize)], sentence: &Range<usize>) -> bool {
-    let k = quotes.partition_point(|(r, _)| r.start < sentence.end);
-    k > 0 && quotes[k - 1].1 > sentence.start
+/// get one. `quotes` are the contents of cue-less quotations.
+fn taggable(quotes: &Reach, sentence: &Range<usize>) -> bool {
+    quotes
+        .max_end_before(sentence.end)
+        .is_some_and(|end| end > sentence.start)
 }
 
 #[cfg(test)]
