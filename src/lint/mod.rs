@@ -40,28 +40,7 @@ pub struct Config {
     pub untagged_numbers: UntaggedNumbers,
 }
 
-/// Which numbers `untagged-assertion` asks a source for (`[untagged-assertion]
-/// numbers` in `claimmark.toml`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum UntaggedNumbers {
-    /// Statistics, money, percentages and dated events; not ages, clock times,
-    /// ordinals or numbers in names. Quiet enough to keep on while writing.
-    #[default]
-    Statistics,
-    /// Every figure in a sentence nobody is on record for, as a numbers check does
-    /// before publication: ages, times and years in names too.
-    All,
-}
-
-impl UntaggedNumbers {
-    /// The word `claimmark.toml` uses for it.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            UntaggedNumbers::Statistics => "statistics",
-            UntaggedNumbers::All => "all",
-        }
-    }
-}
+pub use crate::prose::claims::UntaggedNumbers;
 
 pub const DEFAULT_CONFIDENCES: &[&str] = &[
     "confirmed",

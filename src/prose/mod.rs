@@ -48,6 +48,7 @@
 //! is deterministic and linear in the input; nothing is allocated per token
 //! beyond the token vector.
 
+pub mod claims;
 mod detect;
 mod lexicon;
 mod token;
