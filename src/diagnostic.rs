@@ -64,6 +64,10 @@ pub struct Diagnostic {
     pub labels: Vec<Label>,
     pub help: Option<String>,
     pub fix: Option<Fix>,
+    /// How likely the finding is right, in percent, for rules that read prose
+    /// (`untagged-assertion`); `None` for rules that check syntax and are certain.
+    /// Whole percent keeps diagnostics comparable and their output exact.
+    pub confidence: Option<u8>,
 }
 
 impl Diagnostic {
@@ -81,6 +85,7 @@ impl Diagnostic {
             labels: Vec::new(),
             help: None,
             fix: None,
+            confidence: None,
         }
     }
 
@@ -90,6 +95,12 @@ impl Diagnostic {
 
     pub fn warning(rule: &'static str, span: Span, message: impl Into<String>) -> Self {
         Self::new(rule, Severity::Warning, span, message)
+    }
+
+    /// `confidence` from 0 to 1, kept in whole percent.
+    pub fn with_confidence(mut self, confidence: f32) -> Self {
+        self.confidence = Some((confidence.clamp(0.0, 1.0) * 100.0).round() as u8);
+        self
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {

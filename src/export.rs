@@ -28,6 +28,7 @@ use crate::diagnostic::Diagnostic;
 use crate::lint::quantities::{IdValue, Outcome, Quantities};
 use crate::lint::{Config, Context, lint};
 use crate::numbers::{Bound, Quantity, Unit};
+use crate::prose::claims::{ClaimClass, ClaimKind, Features, is_furniture};
 use crate::prose::{Attribution, AttributionKind, detect_attributions};
 use crate::span::Span;
 use crate::syntax::{Definition, Document, FrontMatterFormat, StripMode, StripOptions, strip};
@@ -46,6 +47,11 @@ pub struct Export<D = Diagnostic> {
     pub tags: Vec<TagExport>,
     pub relations: Vec<RelationExport>,
     pub attributions: Vec<AttributionExport>,
+    /// Check-worthy sentences nobody is on record for, each with the confidence the
+    /// reader gives it, whether or not `untagged-assertion` reports it.
+    pub assertions: Vec<AssertionExport>,
+    /// Sentences read as page furniture (captions, credits, promos, headings).
+    pub furniture: Vec<SpanExport>,
     pub diagnostics: Vec<D>,
 }
 
@@ -60,6 +66,8 @@ impl<D> Export<D> {
             tags: self.tags,
             relations: self.relations,
             attributions: self.attributions,
+            assertions: self.assertions,
+            furniture: self.furniture,
             diagnostics: self.diagnostics.iter().map(f).collect(),
         }
     }
@@ -232,6 +240,18 @@ pub struct AttributionExport {
     pub sentence: SpanExport,
 }
 
+#[derive(Debug, Clone, Serialize)]
+pub struct AssertionExport {
+    pub kind: ClaimKind,
+    /// The words that make the sentence check-worthy.
+    pub trigger: TextSpan,
+    pub sentence: SpanExport,
+    pub confidence: f32,
+    /// What the reader weighed (`FEATURE_NAMES` in `src/prose/claims.rs`).
+    pub features: Features,
+    pub class: ClaimClass,
+}
+
 /// Describes `source` (shown as `path`) with the lint configuration `config`.
 pub fn export(path: &str, source: &str, config: &Config) -> Export {
     let linted = lint(source, config);
@@ -249,6 +269,27 @@ pub fn export(path: &str, source: &str, config: &Config) -> Export {
             .map(|d| relation(source, document, quantities, d))
             .collect(),
         attributions: attributions(source, document),
+        assertions: context
+            .assertions()
+            .iter()
+            .map(|a| AssertionExport {
+                kind: a.kind,
+                trigger: TextSpan::new(source, context.prose().source_span(a.trigger.clone())),
+                sentence: context.prose().source_span(a.sentence.clone()).into(),
+                confidence: a.confidence,
+                features: a.features,
+                class: a.class,
+            })
+            .collect(),
+        furniture: {
+            let prose = context.prose();
+            prose
+                .sentences
+                .iter()
+                .filter(|s| is_furniture(&prose.text.text[(*s).clone()]))
+                .map(|s| prose.source_span(s.clone()).into())
+                .collect()
+        },
         diagnostics: linted.diagnostics,
     }
 }

@@ -18,6 +18,13 @@ fn run(args: &[&str]) -> Output {
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("claimmark-fix-{name}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("create scratch dir");
+    // Every proposal of untagged-assertion, whatever its confidence: these tests are
+    // about its fixes, not its threshold.
+    std::fs::write(
+        dir.join("claimmark.toml"),
+        "[untagged-assertion]\nmin-confidence = 0.0\n",
+    )
+    .expect("write config");
     dir
 }
 

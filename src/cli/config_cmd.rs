@@ -123,6 +123,19 @@ pub fn show(args: ConfigArgs) -> u8 {
         "numbers = \"{}\"\n",
         settings.lint.untagged_numbers.as_str()
     ));
+    out.push_str(&format!(
+        "min-confidence = {}\n",
+        settings.lint.untagged_min_confidence
+    ));
+    out.push_str(&format!(
+        "public-record = \"{}\"\n",
+        settings.lint.public_record.as_str()
+    ));
+    out.push_str(&format!(
+        "common-knowledge = \"{}\"\n",
+        settings.lint.common_knowledge.as_str()
+    ));
+    out.push_str(&format!("facts = {}\n", list(&settings.lint.facts)));
     out.push_str("\n[words]\n");
     out.push_str(&format!("hedges = {}\n", list(&settings.lint.extra_hedges)));
     out.push_str(&format!(

@@ -37,7 +37,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::diagnostic::Severity;
-use crate::lint::{Config, DEFAULT_CONFIDENCES, Level, UntaggedNumbers};
+use crate::lint::{ClassPolicy, Config, DEFAULT_CONFIDENCES, Level, UntaggedNumbers};
 use crate::rules::{self, Category, REGISTRY};
 
 /// Which files to lint, from the `[files]` table.
@@ -103,10 +103,14 @@ struct RawConfig {
     untagged_assertion: Option<RawUntaggedAssertion>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawUntaggedAssertion {
     numbers: Option<Spanned<String>>,
+    min_confidence: Option<Spanned<f64>>,
+    public_record: Option<Spanned<String>>,
+    common_knowledge: Option<Spanned<String>>,
+    facts: Option<Vec<String>>,
 }
 
 #[derive(Deserialize)]
@@ -309,7 +313,55 @@ impl Settings {
                 )
             })?;
         }
-        if let Some(numbers) = raw.untagged_assertion.and_then(|u| u.numbers) {
+        let untagged = raw.untagged_assertion.unwrap_or_default();
+        if let Some(min) = untagged.min_confidence {
+            let value = *min.get_ref();
+            if !(0.0..=1.0).contains(&value) {
+                return Err(errors.at(
+                    &min,
+                    "untagged-assertion.min-confidence",
+                    format!("`{value}` is not a confidence from 0 to 1"),
+                ));
+            }
+            lint.untagged_min_confidence = value as f32;
+        }
+        for (policy, key, slot) in [
+            (
+                untagged.public_record,
+                "untagged-assertion.public-record",
+                &mut lint.public_record,
+            ),
+            (
+                untagged.common_knowledge,
+                "untagged-assertion.common-knowledge",
+                &mut lint.common_knowledge,
+            ),
+        ] {
+            if let Some(policy) = policy {
+                *slot = match policy.get_ref().as_str() {
+                    "ignore" => ClassPolicy::Ignore,
+                    "info" => ClassPolicy::Info,
+                    "warn" => ClassPolicy::Warn,
+                    other => {
+                        return Err(errors.at(
+                            &policy,
+                            key,
+                            format!(
+                                "`{other}` is not a choice; use \"ignore\", \"info\" or \"warn\""
+                            ),
+                        ));
+                    }
+                };
+            }
+        }
+        lint.facts = untagged
+            .facts
+            .unwrap_or_default()
+            .iter()
+            .map(|f| f.trim().to_ascii_lowercase())
+            .filter(|f| !f.is_empty())
+            .collect();
+        if let Some(numbers) = untagged.numbers {
             lint.untagged_numbers = match numbers.get_ref().as_str() {
                 "statistics" => UntaggedNumbers::Statistics,
                 "all" => UntaggedNumbers::All,

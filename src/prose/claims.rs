@@ -31,10 +31,17 @@ pub enum ClaimKind {
     Hedge,
     Allegation,
     Statistic,
+    #[serde(rename = "ranking")]
     Superlative,
     Quotation,
     /// A year or a date: an event placed in time ("in 2014", "on Nov. 13").
     Dated,
+    /// The future stated as certain: "the bill won't reach the governor's desk".
+    Prediction,
+    /// What somebody wants, intends, knows or why they acted: "hoped", "in a bid to".
+    Action,
+    /// Loaded or interpretive wording stated as fact: "a debacle", "soured badly".
+    Characterisation,
     /// Any other number, with `numbers = "all"`: an age, a clock time, a year in a name.
     Figure,
 }
@@ -57,6 +64,26 @@ const MULTIPLIER: u16 = 1 << 4;
 const FUNCTION_WORD: u16 = 1 << 5;
 /// "million", "billion", "trillion", "percent": end a spelled-out quantity.
 const SPELLED: u16 = 1 << 6;
+/// Loaded or interpretive words (`characterisations.txt`).
+const CHARACTERISATION: u16 = 1 << 7;
+/// Adverbs of the writer's judgement (`stance_adverbs.txt`).
+const STANCE: u16 = 1 << 8;
+/// Wants, intentions, knowledge, motives (`motives.txt`).
+const MOTIVE: u16 = 1 << 9;
+/// "will", "won't" (`futures.txt`).
+const FUTURE_WORD: u16 = 1 << 10;
+/// Hedged speculation and conditions (`modals.txt`).
+const MODAL: u16 = 1 << 11;
+/// What public records count: votes, markets, scores (`public_acts.txt`).
+const PUBLIC_ACT: u16 = 1 << 12;
+/// What a public record did: "passed", "closed", "won" (`record_moves.txt`).
+const RECORD_MOVE: u16 = 1 << 15;
+/// The writer or the reader in person (`first_person.txt`).
+const PERSON: u16 = 1 << 13;
+/// Words that open page furniture (`furniture.txt`).
+const FURNITURE: u16 = 1 << 14;
+/// The one-word lists whose words are a sentence's trigger words.
+const TRIGGERS: u16 = SUPERLATIVE | SPELLED | CHARACTERISATION | STANCE | MOTIVE | FUTURE_WORD;
 
 /// What the word lists know about one normalized word, looked up once per token.
 #[derive(Debug, Clone, Copy, Default)]
@@ -310,6 +337,22 @@ fn lists() -> &'static Lists {
             EVIDENCE_NOUN,
         );
         mark(&mut entries(include_str!("claims/negators.txt")), NEGATOR);
+        for (list, class) in [
+            (
+                include_str!("claims/characterisations.txt"),
+                CHARACTERISATION,
+            ),
+            (include_str!("claims/stance_adverbs.txt"), STANCE),
+            (include_str!("claims/motives.txt"), MOTIVE),
+            (include_str!("claims/futures.txt"), FUTURE_WORD),
+            (include_str!("claims/modals.txt"), MODAL),
+            (include_str!("claims/public_acts.txt"), PUBLIC_ACT),
+            (include_str!("claims/first_person.txt"), PERSON),
+            (include_str!("claims/furniture.txt"), FURNITURE),
+            (include_str!("claims/record_moves.txt"), RECORD_MOVE),
+        ] {
+            mark(&mut entries(list), class);
+        }
         mark(&mut owned(MONTHS).into_iter(), MONTH);
         mark(&mut owned(MULTIPLIERS).into_iter(), MULTIPLIER);
         mark(&mut owned(FUNCTION_WORDS).into_iter(), FUNCTION_WORD);
@@ -342,7 +385,7 @@ fn lists() -> &'static Lists {
                 .chain(
                     words
                         .iter()
-                        .filter(|(_, info)| info.class & (SUPERLATIVE | SPELLED) != 0)
+                        .filter(|(_, info)| info.class & TRIGGERS != 0)
                         .map(|(word, _)| word.to_string()),
                 ),
         );
@@ -971,6 +1014,23 @@ fn signals(s: &Sentence<'_>, numbers: UntaggedNumbers) -> Vec<Found> {
                         found.push(Found { kind, range });
                     }
                 }
+                let class = t.info.class;
+                let judged = if class & FUTURE_WORD != 0 {
+                    // "will vote on 22 June", "will meet on Monday": a schedule.
+                    (!scheduled(s)).then_some(ClaimKind::Prediction)
+                } else if class & MOTIVE != 0 {
+                    Some(ClaimKind::Action)
+                } else if class & (CHARACTERISATION | STANCE) != 0 {
+                    Some(ClaimKind::Characterisation)
+                } else {
+                    None
+                };
+                if let Some(kind) = judged {
+                    found.push(Found {
+                        kind,
+                        range: s.range(i, i + 1),
+                    });
+                }
             }
         }
         i += 1;
@@ -1124,8 +1184,9 @@ fn attributed_ranges<'a>(
     text: &'a str,
     attributions: &[Attribution],
     s: &mut Sentence<'a>,
-) -> Vec<Range<usize>> {
+) -> Attributed {
     let mut ranges: Vec<Range<usize>> = Vec::new();
+    let mut stance: Vec<Range<usize>> = Vec::new();
     // Where the last named cue ended: a quotation soon after it continues its speaker.
     let mut last_cue: Option<usize> = None;
     // Attributions come sorted by sentence: one group per sentence.
@@ -1154,6 +1215,13 @@ fn attributed_ranges<'a>(
             if !named {
                 continue;
             }
+            // A belief or an intention ("X wants", "X decided") says what somebody
+            // thinks or plans, not who says so: it attributes nothing, but the reader
+            // weighs it.
+            if matches!(a.kind, AttributionKind::Belief | AttributionKind::Intention) {
+                stance.push(a.sentence.clone());
+                continue;
+            }
             if let Some(cue) = &a.cue {
                 last_cue = Some(cue.end);
             }
@@ -1162,6 +1230,23 @@ fn attributed_ranges<'a>(
             ranges.extend(a.content.clone());
         }
     }
+    Attributed {
+        speech: merge(ranges),
+        stance: merge(stance),
+    }
+}
+
+/// The parts of the text that attributions cover.
+struct Attributed {
+    /// Somebody on record: the sentence, cue and content of a named speech, document
+    /// or quotation attribution (sorted, disjoint).
+    speech: Vec<Range<usize>>,
+    /// Sentences with a belief or intention cue only (sorted, disjoint).
+    stance: Vec<Range<usize>>,
+}
+
+/// `ranges` sorted and merged where they overlap or touch.
+fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
     ranges.sort_by_key(|r| r.start);
     let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
     for r in ranges {
@@ -1211,9 +1296,163 @@ pub struct Assertion {
     /// the superlative.
     pub trigger: Range<usize>,
     pub sentence: Range<usize>,
-    /// How likely an editor is to agree that this needs a source, from 0 to 1.
+    /// How likely an editor is to agree that this needs a source, from 0 to 1: the
+    /// confidence model's reading of [`Assertion::features`].
     pub confidence: f32,
+    /// What the reader saw in and around the sentence.
+    pub features: Features,
+    /// Whether the sentence states a public record or common knowledge, which a house
+    /// may not ask a source for.
+    pub class: ClaimClass,
 }
+
+/// What kind of fact an assertion states, for the house policy on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ClaimClass {
+    /// Everything else: a source is wanted.
+    Claim,
+    /// Votes and tallies, market closes, scores, election returns.
+    PublicRecord,
+    /// What every reader may be assumed to know (`claims/common_knowledge.txt` and the
+    /// house's own `facts`).
+    CommonKnowledge,
+}
+
+/// How the claim reader is set up (`[untagged-assertion]` in `claimmark.toml`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ClaimOptions<'a> {
+    pub numbers: UntaggedNumbers,
+    /// Phrases of common knowledge beyond the built-in list, lower case.
+    pub facts: &'a [String],
+}
+
+/// The features the confidence model weighs, one bit each; [`FEATURE_NAMES`] names
+/// them in bit order (the names `claims/weights.txt` and `export` use).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Features(u32);
+
+/// Names of the feature bits, in order. The first ones are the trigger's kind.
+pub const FEATURE_NAMES: &[&str] = &[
+    "kind-hedge",
+    "kind-allegation",
+    "kind-statistic",
+    "kind-ranking",
+    "kind-quotation",
+    "kind-dated",
+    "kind-prediction",
+    "kind-action",
+    "kind-characterisation",
+    "kind-figure",
+    "also-figure",
+    "also-characterisation",
+    "also-stance-adverb",
+    "also-motive",
+    "modal",
+    "public-record",
+    "in-person",
+    "quotation-marks",
+    "stance-cue",
+    "source-before",
+    "source-two-before",
+    "source-after",
+    "paragraph-start",
+    "pronoun-subject",
+    "short",
+    "long",
+    "ends-with-colon",
+    "several-signals",
+    "negated",
+];
+
+impl Features {
+    fn set(&mut self, name: &str) {
+        let bit = FEATURE_NAMES
+            .iter()
+            .position(|n| *n == name)
+            .expect("a known feature");
+        self.0 |= 1 << bit;
+    }
+
+    /// The names of the features that are set.
+    pub fn names(self) -> impl Iterator<Item = &'static str> {
+        FEATURE_NAMES
+            .iter()
+            .enumerate()
+            .filter(move |(bit, _)| self.0 & (1 << bit) != 0)
+            .map(|(_, name)| *name)
+    }
+}
+
+impl Serialize for Features {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.names())
+    }
+}
+
+/// The confidence model: a logistic regression over [`Features`], fitted on the
+/// hand-labelled dev set by `bench/fit-untagged.py`, which writes `claims/weights.txt`.
+struct Model {
+    bias: f32,
+    weights: [f32; 32],
+}
+
+fn model() -> &'static Model {
+    static MODEL: OnceLock<Model> = OnceLock::new();
+    MODEL.get_or_init(|| {
+        let mut model = Model {
+            bias: 0.0,
+            weights: [0.0; 32],
+        };
+        for line in include_str!("claims/weights.txt").lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let Some((name, weight)) = line.split_once(char::is_whitespace) else {
+                continue;
+            };
+            let Ok(weight) = weight.trim().parse::<f32>() else {
+                continue;
+            };
+            if name == "bias" {
+                model.bias = weight;
+            } else if let Some(bit) = FEATURE_NAMES.iter().position(|n| *n == name) {
+                model.weights[bit] = weight;
+            }
+        }
+        model
+    })
+}
+
+impl Model {
+    fn confidence(&self, features: Features) -> f32 {
+        let z = self.bias
+            + (0..FEATURE_NAMES.len())
+                .filter(|bit| features.0 & (1 << bit) != 0)
+                .map(|bit| self.weights[bit])
+                .sum::<f32>();
+        1.0 / (1.0 + (-z).exp())
+    }
+}
+
+const KIND_FEATURES: [(ClaimKind, &str); 10] = [
+    (ClaimKind::Hedge, "kind-hedge"),
+    (ClaimKind::Allegation, "kind-allegation"),
+    (ClaimKind::Statistic, "kind-statistic"),
+    (ClaimKind::Superlative, "kind-ranking"),
+    (ClaimKind::Quotation, "kind-quotation"),
+    (ClaimKind::Dated, "kind-dated"),
+    (ClaimKind::Prediction, "kind-prediction"),
+    (ClaimKind::Action, "kind-action"),
+    (ClaimKind::Characterisation, "kind-characterisation"),
+    (ClaimKind::Figure, "kind-figure"),
+];
+
+/// Pronouns and demonstratives that continue the subject of the sentence before.
+const CONTINUING_SUBJECTS: &[&str] = &[
+    "he", "she", "it", "they", "this", "that", "these", "those", "his", "her", "its", "their",
+];
 
 /// Check-worthy assertions of `text`, one per sentence at most, in order.
 ///
@@ -1225,23 +1464,35 @@ pub fn read_assertions(
     text: &str,
     sentences: &[Range<usize>],
     attributions: &[Attribution],
-    numbers: UntaggedNumbers,
+    options: &ClaimOptions<'_>,
     skip_sentence: impl Fn(&Range<usize>) -> bool,
     skip_trigger: impl Fn(&Range<usize>) -> bool,
 ) -> Vec<Assertion> {
     let mut s = Sentence::new();
     let attributed = attributed_ranges(text, attributions, &mut s);
+    let on_record = |k: usize| overlaps(&attributed.speech, &sentences[k]);
+    // Whether sentences `a` and `b` (a < b) are in one paragraph: no line break
+    // between them.
+    let same_paragraph =
+        |a: usize, b: usize| !text[sentences[a].end..sentences[b].start].contains('\n');
     let mut out = Vec::new();
-    for sentence in sentences {
-        if overlaps(&attributed, sentence) || skip_sentence(sentence) {
+    for (k, sentence) in sentences.iter().enumerate() {
+        if on_record(k) || skip_sentence(sentence) {
             continue;
         }
         let words = &text[sentence.clone()];
+        // A question asserts nothing; furniture is no claim.
+        let asks = words
+            .trim_end_matches(['"', '\'', '”', '’', ')', ']'])
+            .ends_with('?');
+        if asks || is_furniture(words) {
+            continue;
+        }
         if !has_digit_or_quote(words) && !lists().may_signal.may_match(words) {
             continue;
         }
         s.fill(words);
-        let Some(signal) = signals(&s, numbers)
+        let found: Vec<(ClaimKind, Range<usize>)> = signals(&s, options.numbers)
             .into_iter()
             .map(|f| {
                 (
@@ -1250,18 +1501,185 @@ pub fn read_assertions(
                 )
             })
             .filter(|(_, at)| !skip_trigger(at))
-            .min_by_key(|(kind, _)| *kind)
-        else {
+            .collect();
+        let Some((kind, trigger)) = found.iter().min_by_key(|(kind, _)| *kind).cloned() else {
             continue;
         };
+        let mut features = Features::default();
+        let has_kind = |wanted: ClaimKind| found.iter().any(|(kind, _)| *kind == wanted);
+        for (k, name) in KIND_FEATURES {
+            if k == kind {
+                features.set(name);
+            }
+        }
+        if kind != ClaimKind::Statistic && has_kind(ClaimKind::Statistic) {
+            features.set("also-figure");
+        }
+        let mut kinds: Vec<ClaimKind> = found.iter().map(|(kind, _)| *kind).collect();
+        kinds.sort();
+        kinds.dedup();
+        if kinds.len() > 1 {
+            features.set("several-signals");
+        }
+        let any = |class: u16| (0..s.toks.len()).any(|i| s.has(i, class));
+        for (class, name) in [
+            (CHARACTERISATION, "also-characterisation"),
+            (STANCE, "also-stance-adverb"),
+            (MOTIVE, "also-motive"),
+            (MODAL, "modal"),
+            (PERSON, "in-person"),
+        ] {
+            if any(class) {
+                features.set(name);
+            }
+        }
+        let trimmed = words.trim_end_matches(['"', '\'', '”', '’', ')', ']']);
+        if trimmed.ends_with(':') {
+            features.set("ends-with-colon");
+        }
+        if words.contains(['"', '“', '”']) {
+            features.set("quotation-marks");
+        }
+        if overlaps(&attributed.stance, sentence) {
+            features.set("stance-cue");
+        }
+        let first_in_paragraph = k == 0 || !same_paragraph(k - 1, k);
+        if first_in_paragraph {
+            features.set("paragraph-start");
+        } else {
+            if on_record(k - 1) {
+                features.set("source-before");
+            } else if k >= 2 && same_paragraph(k - 2, k) && on_record(k - 2) {
+                features.set("source-two-before");
+            }
+        }
+        if k + 1 < sentences.len() && same_paragraph(k, k + 1) && on_record(k + 1) {
+            features.set("source-after");
+        }
+        if s.toks
+            .first()
+            .is_some_and(|_| CONTINUING_SUBJECTS.contains(&s.word(0)))
+        {
+            features.set("pronoun-subject");
+        }
+        let n = s.words();
+        if n < 8 {
+            features.set("short");
+        } else if n > 35 {
+            features.set("long");
+        }
+        let trigger_token = s
+            .toks
+            .iter()
+            .position(|t| t.s + sentence.start >= trigger.start)
+            .unwrap_or(0);
+        if s.negated(trigger_token) {
+            features.set("negated");
+        }
+        let class = if public_record(&s) {
+            features.set("public-record");
+            ClaimClass::PublicRecord
+        } else if common_knowledge(&s, trigger.start - sentence.start, options.facts) {
+            ClaimClass::CommonKnowledge
+        } else {
+            ClaimClass::Claim
+        };
         out.push(Assertion {
-            kind: signal.0,
-            trigger: signal.1,
+            kind,
+            trigger,
             sentence: sentence.clone(),
-            confidence: 1.0,
+            confidence: model().confidence(features),
+            features,
+            class,
         });
     }
     out
+}
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "tomorrow",
+];
+
+/// Whether a sentence names a day or a month: its future is a schedule ("will vote on
+/// 22 June"), not a prediction.
+fn scheduled(s: &Sentence<'_>) -> bool {
+    (0..s.toks.len()).any(|i| s.has(i, MONTH) || WEEKDAYS.iter().any(|d| s.is(i, d)))
+}
+
+/// Whether a sentence states a public record: a figure, a word for what records count
+/// (votes, an index, shares, a score) and a word for what it did ("passed", "closed",
+/// "won"), as in "The Dow closed 1.2 percent lower" or "The House passed it 228-199".
+fn public_record(s: &Sentence<'_>) -> bool {
+    let any = |class: u16| (0..s.toks.len()).any(|i| s.has(i, class));
+    // A tally or a score: "31-4", "228-199".
+    let tally = s.toks.iter().any(|t| {
+        t.kind == Kind::Num && {
+            let w = &s.text[t.s..t.e];
+            w.split_once('-').is_some_and(|(a, b)| {
+                !a.is_empty()
+                    && !b.is_empty()
+                    && a.bytes().all(|c| c.is_ascii_digit())
+                    && b.bytes().all(|c| c.is_ascii_digit())
+            })
+        }
+    });
+    let figure = s.toks.iter().any(|t| t.kind == Kind::Num);
+    any(RECORD_MOVE) && (tally || figure && any(PUBLIC_ACT))
+}
+
+/// Whether the trigger at byte `at` of the sentence lies in a phrase of common
+/// knowledge: the built-in list or the house's `facts`.
+fn common_knowledge(s: &Sentence<'_>, at: usize, facts: &[String]) -> bool {
+    // ASCII case only, so byte offsets stay those of the sentence.
+    let lower = s.text.to_ascii_lowercase();
+    let builtin = entries(include_str!("claims/common_knowledge.txt"));
+    builtin.chain(facts.iter().cloned()).any(|fact| {
+        lower
+            .match_indices(fact.as_str())
+            .any(|(i, m)| i <= at && at < i + m.len())
+    })
+}
+
+/// Whether a sentence is page furniture scraped with an article rather than a claim:
+/// a caption, a credit, a promo or a plug ("Photo: …", "Sign up for …"), or a line
+/// too short to be a sentence with no end punctuation (a heading, a byline).
+pub fn is_furniture(sentence: &str) -> bool {
+    let ends_like_a_sentence = sentence
+        .trim_end_matches(['"', '\'', '”', '’', ')', ']'])
+        .ends_with(['.', '?', '!', ':', ';']);
+    let words = sentence.split_whitespace().count();
+    if !ends_like_a_sentence && words <= 12 {
+        return true;
+    }
+    let first: String = sentence
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    words <= 20 && lists().info(&first).class & FURNITURE != 0 && {
+        // "Photo: …", "Read more …", "Sign up …": the furniture word opens the line
+        // with a colon, a link word or a plug after it.
+        let rest = sentence[sentence.find(|c: char| c.is_alphanumeric()).unwrap_or(0)..]
+            .trim_start_matches(|c: char| c.is_alphanumeric() || c == '\'');
+        rest.starts_with([':', '|', '(']) || {
+            let next = rest
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            [
+                "up", "more", "us", "here", "the", "our", "to", "by", "on", "also",
+            ]
+            .contains(&next.as_str())
+        }
+    }
 }
 
 #[cfg(test)]

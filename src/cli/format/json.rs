@@ -78,6 +78,9 @@ struct JsonLabel<'a> {
 #[derive(Serialize)]
 pub struct JsonDiagnostic<'a> {
     column: usize,
+    /// From 0 to 1, in hundredths.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    confidence: Option<f64>,
     end_column: usize,
     end_line: usize,
     fix: Option<JsonFix<'a>>,
@@ -97,6 +100,7 @@ impl<'a> JsonDiagnostic<'a> {
         let at = place(source, index, d.span);
         JsonDiagnostic {
             column: at.column,
+            confidence: d.confidence.map(round_confidence),
             end_column: at.end_column,
             end_line: at.end_line,
             fix: d.fix.as_ref().map(|fix| JsonFix {
@@ -177,4 +181,9 @@ impl Emitter for Json {
         serde_json::to_writer_pretty(&mut *out, &document)?;
         writeln!(out)
     }
+}
+
+/// A confidence (whole percent) as JSON shows it: from 0 to 1.
+pub fn round_confidence(percent: u8) -> f64 {
+    f64::from(percent) / 100.0
 }

@@ -81,6 +81,7 @@ struct Finding {
     severity: Severity,
     message: Box<str>,
     help: Option<Box<str>>,
+    confidence: Option<u8>,
     region: Region,
     labels: Box<[(Region, Box<str>)]>,
     fix: Option<Box<FixRecord>>,
@@ -201,6 +202,7 @@ impl Emitter for Sarif {
                 severity: d.severity,
                 message: d.message.as_str().into(),
                 help: d.help.as_deref().map(Into::into),
+                confidence: d.confidence,
                 region: region(source, index, d.span),
                 labels: d
                     .labels
@@ -340,7 +342,10 @@ struct Location<'a> {
 
 #[derive(Serialize)]
 struct ResultProperties<'a> {
-    help: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    confidence: Option<f64>,
 }
 
 #[derive(Serialize)]
@@ -434,7 +439,10 @@ impl<'a> SarifResult<'a> {
                     properties: FixProperties { safe: fix.safe },
                 }]
             }),
-            properties: f.help.as_deref().map(|help| ResultProperties { help }),
+            properties: (f.help.is_some() || f.confidence.is_some()).then(|| ResultProperties {
+                help: f.help.as_deref(),
+                confidence: f.confidence.map(super::json::round_confidence),
+            }),
         }
     }
 }
