@@ -1637,13 +1637,29 @@ fn public_record(s: &Sentence<'_>) -> bool {
 /// Whether the trigger at byte `at` of the sentence lies in a phrase of common
 /// knowledge: the built-in list or the house's `facts`.
 fn common_knowledge(s: &Sentence<'_>, at: usize, facts: &[String]) -> bool {
+    static BUILTIN: OnceLock<AhoCorasick> = OnceLock::new();
+    let builtin = BUILTIN.get_or_init(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(entries(include_str!("claims/common_knowledge.txt")))
+            .expect("the common-knowledge list makes a valid automaton")
+    });
+    let covers = |start: usize, end: usize| start <= at && at < end;
+    if builtin
+        .find_overlapping_iter(s.text)
+        .any(|m| covers(m.start(), m.end()))
+    {
+        return true;
+    }
+    if facts.is_empty() {
+        return false;
+    }
     // ASCII case only, so byte offsets stay those of the sentence.
     let lower = s.text.to_ascii_lowercase();
-    let builtin = entries(include_str!("claims/common_knowledge.txt"));
-    builtin.chain(facts.iter().cloned()).any(|fact| {
+    facts.iter().any(|fact| {
         lower
             .match_indices(fact.as_str())
-            .any(|(i, m)| i <= at && at < i + m.len())
+            .any(|(i, m)| covers(i, i + m.len()))
     })
 }
 
@@ -1654,7 +1670,11 @@ pub fn is_furniture(sentence: &str) -> bool {
     let ends_like_a_sentence = sentence
         .trim_end_matches(['"', '\'', '”', '’', ')', ']'])
         .ends_with(['.', '?', '!', ':', ';']);
-    let words = sentence.split_whitespace().count();
+    // Only whether there are at most 12 or 20 words matters: count the spaces of at most
+    // 21 words (a furniture line has no runs of white space worth decoding).
+    let words = 1 + memchr::memchr_iter(b' ', sentence.trim().as_bytes())
+        .take(20)
+        .count();
     if !ends_like_a_sentence && words <= 12 {
         return true;
     }
