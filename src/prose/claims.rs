@@ -360,6 +360,7 @@ fn lists() -> &'static Lists {
             &mut owned(&["million", "billion", "trillion", "percent"]).into_iter(),
             SPELLED,
         );
+        mark(&mut owned(FRACTIONS).into_iter(), SPELLED);
         let hedges = Phrases::load(
             include_str!("claims/agentless_hedges.txt"),
             HEDGES,
@@ -714,12 +715,21 @@ fn statistic(s: &Sentence<'_>, i: usize) -> Option<(ClaimKind, Range<usize>)> {
         let small = value.is_some_and(|v| v <= 120);
         if small
             && (i > 0 && s.is_punct(i - 1, &[',', '(']) && s.is_punct(i + 1, &[',', ')'])
-                || i > 0 && (s.is(i - 1, "aged") || s.is(i - 1, "age")))
+                || i > 0 && (s.is(i - 1, "aged") || s.is(i - 1, "age") || s.is(i - 1, "ages"))
+                // The end of an age range: "ages 18 to 24".
+                || i > 2 && s.is(i - 1, "to") && (s.is(i - 3, "ages") || s.is(i - 3, "aged")))
         {
             return None;
         }
         if counter(s, i) {
             return None;
+        }
+        // The emergency number: "911 calls", "dialled 911".
+        if w == "911" || w == "999" || w == "112" {
+            let call = |k: usize| s.toks.get(k).is_some_and(|_| s.word(k).starts_with("call"));
+            if call(i + 1) || i > 0 && (s.word(i - 1).starts_with("dial") || call(i - 1)) {
+                return None;
+            }
         }
         // Numbers that are part of a name: "Fortune 500", "Proposition 64", "No. 2".
         // Not after a sentence-initial word, a function word ("About 46") or a
@@ -846,6 +856,15 @@ fn spelled_statistic(s: &Sentence<'_>, i: usize) -> Option<Range<usize>> {
     if s.toks[prev].kind != Kind::Word || s.is(prev, "per") {
         return None;
     }
+    // A fraction or a dozen counts after a number word ("a fifth of", "two dozen
+    // states", "one in three"), never as an ordinal ("the third time").
+    if FRACTIONS.contains(&s.word(i)) && !NUMBER_WORDS.contains(&s.word(prev)) {
+        return None;
+    }
+    // "a third of", not "for a third year".
+    if ["third", "fifth", "tenth", "quarter"].contains(&s.word(i)) && !s.is(i + 1, "of") {
+        return None;
+    }
     let mut end = i + 1;
     if end < s.toks.len()
         && s.toks[end].kind == Kind::Word
@@ -858,6 +877,18 @@ fn spelled_statistic(s: &Sentence<'_>, i: usize) -> Option<Range<usize>> {
 }
 
 /// Words that can stand between a determiner and a superlative: "the second largest".
+/// Fractions and dozens: statistics after a number word (see [`spelled_statistic`]).
+const FRACTIONS: &[&str] = &[
+    "half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths",
+    "dozen", "dozens",
+];
+
+/// The words before a fraction that make it a quantity.
+const NUMBER_WORDS: &[&str] = &[
+    "a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several",
+    "many",
+];
+
 const RANK_FILLERS: &[&str] = &["second", "third", "fourth", "fifth", "single", "very"];
 
 /// Possessives that rank like "the": "the nation's largest". "his most fervid fans" is
@@ -901,6 +932,21 @@ fn superlative(s: &Sentence<'_>, i: usize) -> Option<Range<usize>> {
         start
     };
     let mut end = i + 1;
+    // "the first woman to lead", "the only terminal ever built": a ranking only with
+    // what it ranks against, not "the first time", "the last week", "the only way".
+    if ["first", "only", "last"].contains(&w) {
+        const TIMES: &[&str] = &[
+            "time", "times", "day", "days", "week", "weeks", "month", "months", "year", "years",
+            "quarter", "half", "round", "night", "stage", "step", "way", "one", "thing", "person",
+            "two", "three", "few",
+        ];
+        let next = s.toks.get(i + 1)?;
+        if next.kind != Kind::Word || TIMES.contains(&s.word(i + 1)) {
+            return None;
+        }
+        let ranks = (i + 2..(i + 5).min(s.toks.len())).any(|k| s.is(k, "to") || s.is(k, "ever"));
+        return ranks.then(|| s.range(start, i + 2));
+    }
     if ["most", "least", "fewest"].contains(&w) {
         let next = s.toks.get(i + 1)?;
         if next.kind == Kind::Punct {
