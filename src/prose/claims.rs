@@ -1420,6 +1420,14 @@ impl Features {
         self.0 |= 1 << bit;
     }
 
+    /// Whether the feature called `name` is set.
+    pub fn has(self, name: &str) -> bool {
+        FEATURE_NAMES
+            .iter()
+            .position(|n| *n == name)
+            .is_some_and(|bit| self.0 & (1 << bit) != 0)
+    }
+
     /// The names of the features that are set.
     pub fn names(self) -> impl Iterator<Item = &'static str> {
         FEATURE_NAMES
@@ -1739,6 +1747,7 @@ pub fn is_furniture(sentence: &str) -> bool {
                 .split_whitespace()
                 .next()
                 .unwrap_or("")
+                .trim_end_matches(|c: char| !c.is_alphanumeric())
                 .to_ascii_lowercase();
             [
                 "up", "more", "us", "here", "the", "our", "to", "by", "on", "also",
@@ -1842,5 +1851,80 @@ mod prefilters {
                 prop_assert!(lists.may_hedge.may_match(&text), "{:?}", text);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod reader {
+    use super::*;
+    use crate::prose::analyze;
+
+    fn read(text: &str) -> Vec<Assertion> {
+        let prose = analyze(text);
+        read_assertions(
+            text,
+            &prose.sentences,
+            &prose.attributions,
+            &ClaimOptions::default(),
+            |_| false,
+            |_| false,
+        )
+    }
+
+    #[test]
+    fn furniture_is_told_from_sentences() {
+        for line in [
+            "Photo: the northern quay at dawn (Harbour Press)",
+            "Sign up for our morning briefing on the port",
+            "Read more: the harbour's long decline.",
+            "Harbour authority under scrutiny",
+        ] {
+            assert!(is_furniture(line), "{line}");
+        }
+        for line in [
+            "The port authority has lost track of 43,000 containers since the merger.",
+            "Photographers waited on the quay for the minister, who never came.",
+        ] {
+            assert!(!is_furniture(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn records_and_common_knowledge_are_classed() {
+        let class = |text: &str| read(text).first().map(|a| a.class);
+        assert_eq!(
+            class("The harbour council voted 31-4 on Thursday to sell the dry dock."),
+            Some(ClaimClass::PublicRecord)
+        );
+        assert_eq!(
+            class("Shares of the towing company closed 4.2 percent lower on Friday."),
+            Some(ClaimClass::PublicRecord)
+        );
+        assert_eq!(
+            class("The Senate has 100 members, so the treaty needs 67 of them."),
+            Some(ClaimClass::CommonKnowledge)
+        );
+        assert_eq!(
+            class("The authority lost 43,000 containers in the merger."),
+            Some(ClaimClass::Claim)
+        );
+    }
+
+    #[test]
+    fn a_source_just_before_lowers_the_confidence() {
+        let alone = read("The port counted another 3,000 missing containers.");
+        let carried = read(
+            "The Court of Audit said the port had lost 12,000 containers. \
+             The port counted another 3,000 missing containers.",
+        );
+        assert!(carried[0].features.has("source-before"));
+        assert!(!alone[0].features.has("source-before"));
+        assert!(carried[0].confidence < alone[0].confidence);
+        assert!((0.0..=1.0).contains(&alone[0].confidence));
+    }
+
+    #[test]
+    fn questions_are_never_proposed() {
+        assert!(read("Will the board survive the 43,000 missing containers?").is_empty());
     }
 }

@@ -185,8 +185,7 @@ fn always_reported(config: &Config, a: &Assertion) -> bool {
 
 /// Why the sentence counts as unsourced, for its label.
 fn reason(a: &Assertion) -> &'static str {
-    let names: Vec<&str> = a.features.names().collect();
-    if names.contains(&"source-before") || names.contains(&"source-two-before") {
+    if a.features.has("source-before") || a.features.has("source-two-before") {
         "no source in this sentence; if the source named just before covers it, tag it"
     } else {
         "no source in this sentence or the two before it in its paragraph, and no claim tag"
