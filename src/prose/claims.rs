@@ -173,6 +173,47 @@ struct Lists {
     /// [`has_digit_or_quote`], everything it finds). Sentences neither matches are not
     /// tokenized.
     may_signal: PhraseFilter,
+    /// Matches wherever one of the trigger words ([`TRIGGERS`]) could stand as a word.
+    may_trigger: WordFilter,
+}
+
+/// Decides, without tokenizing, whether one of a set of single words (lower case) can
+/// stand in a text as a token: in any ASCII case, `'` as either apostrophe, with no
+/// letter or digit on either side. Like [`PhraseFilter`] it may say yes wrongly, never
+/// no wrongly. Single words need no overlapping search, so a contiguous NFA serves: it
+/// is built in a fraction of the time a DFA of hundreds of words takes, which every run
+/// would pay at start-up.
+struct WordFilter(AhoCorasick);
+
+impl WordFilter {
+    fn new(words: impl IntoIterator<Item = String>) -> WordFilter {
+        let mut patterns: Vec<String> = Vec::new();
+        for word in words {
+            if word.contains('\'') {
+                patterns.push(word.replace('\'', "’"));
+            }
+            patterns.push(word);
+        }
+        patterns.sort();
+        patterns.dedup();
+        // Leftmost-longest: at a token's start the whole token is tried first, and a
+        // match that starts inside a token ends inside it, so it hides no later token.
+        WordFilter(
+            AhoCorasick::builder()
+                .kind(Some(AhoCorasickKind::ContiguousNFA))
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .ascii_case_insensitive(true)
+                .build(&patterns)
+                .expect("the word lists make a valid automaton"),
+        )
+    }
+
+    fn may_match(&self, text: &str) -> bool {
+        let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        self.0.find_iter(text).any(|m| {
+            !alnum(text[..m.start()].chars().next_back()) && !alnum(text[m.end()..].chars().next())
+        })
+    }
 }
 
 /// Decides, without tokenizing, whether one of a list of phrases (lower-case words) can
@@ -377,18 +418,15 @@ fn lists() -> &'static Lists {
             .chain(entries(include_str!("claims/allegations.txt")))
             .collect();
         let may_hedge = PhraseFilter::new(hedge_phrases.iter().cloned());
-        // Every phrase signals() matches and every word whose list class it reads as a
+        // Every phrase signals() matches, and every word whose list class it reads as a
         // signal.
-        let may_signal = PhraseFilter::new(
-            hedge_phrases
-                .into_iter()
-                .chain(entries(&rankings_list))
-                .chain(
-                    words
-                        .iter()
-                        .filter(|(_, info)| info.class & TRIGGERS != 0)
-                        .map(|(word, _)| word.to_string()),
-                ),
+        let may_signal =
+            PhraseFilter::new(hedge_phrases.into_iter().chain(entries(&rankings_list)));
+        let may_trigger = WordFilter::new(
+            words
+                .iter()
+                .filter(|(_, info)| info.class & TRIGGERS != 0)
+                .map(|(word, _)| word.to_string()),
         );
         let max_len = words.keys().map(|k| k.len()).max().unwrap_or(0);
         let short = words
@@ -405,6 +443,7 @@ fn lists() -> &'static Lists {
             vague_sources: entries(include_str!("claims/vague_sources.txt")).collect(),
             may_hedge,
             may_signal,
+            may_trigger,
         }
     })
 }
@@ -1542,7 +1581,11 @@ pub fn read_assertions(
         if asks || is_furniture(words) {
             continue;
         }
-        if !has_digit_or_quote(words) && !lists().may_signal.may_match(words) {
+        let lists = lists();
+        if !has_digit_or_quote(words)
+            && !lists.may_trigger.may_match(words)
+            && !lists.may_signal.may_match(words)
+        {
             continue;
         }
         s.fill(words);
@@ -1763,7 +1806,7 @@ mod prefilters {
     use proptest::prelude::*;
 
     /// One entry of the rule's lists (phrases, superlatives after "the", spelled
-    /// numbers after a word), in any case, with either apostrophe and any white space
+    /// numbers and fractions after a word, trigger words alone), in any case, with either apostrophe and any white space
     /// between its words, among filler words, numbers and punctuation.
     fn sentence() -> impl Strategy<Value = String> {
         let lists = lists();
@@ -1781,6 +1824,10 @@ mod prefilters {
             }
             if info.class & SPELLED != 0 {
                 entries.push(format!("two {word}"));
+                entries.push(format!("a {word} of"));
+            }
+            if info.class & (CHARACTERISATION | STANCE | MOTIVE | FUTURE_WORD) != 0 {
+                entries.push(word.to_string());
             }
         }
         let filler = prop::sample::select(vec![
@@ -1831,7 +1878,14 @@ mod prefilters {
             s.fill(&text);
             for numbers in [UntaggedNumbers::Statistics, UntaggedNumbers::All] {
                 if !signals(&s, numbers).is_empty() {
-                    prop_assert!(has_digit_or_quote(&text) || lists().may_signal.may_match(&text), "{:?}", text);
+                    let lists = lists();
+                    prop_assert!(
+                        has_digit_or_quote(&text)
+                            || lists.may_trigger.may_match(&text)
+                            || lists.may_signal.may_match(&text),
+                        "{:?}",
+                        text
+                    );
                 }
             }
         }
