@@ -1,0 +1,1095 @@
+//! Numbers in plain, untagged copy: the figures and dates of ordinary sentences, what
+//! they count or date, and the links between mentions that must agree.
+//!
+//! [`analyze_plain`] reads the sentences of a text (byte ranges, as the prose splitter
+//! gives them) with the number reader ([`read_quantities`]), so every qualifier, unit,
+//! number word and date form of the tagged checks applies here too, and relative dates
+//! count from the publication day in [`NumberOptions::publication_date`]. A sentence
+//! is looked at only when it holds a digit or a relative-date word, so ordinary text
+//! costs one byte scan.
+//!
+//! # What is linked
+//!
+//! Precision comes first: a link is made only where the copy leaves no doubt that two
+//! mentions are about the same thing, and most figures are never linked.
+//!
+//! * **The same event dated twice.** A sentence with exactly one date phrase and
+//!   exactly one event word dates that event: an event verb ([`EVENT_VERBS`]: `was
+//!   arrested`, `caught`, `convicted`, `founded`, `died`, `elected`, `born`) whose
+//!   subject is the first name in the clause before it, or an episode noun (`case`,
+//!   `affair`, `scandal`, `trial`) right after a name (`the Simm case`). Mentions with
+//!   the same name (its last word: `Herman Simm` and `Simm`) and the same verb class
+//!   are one event; an episode also covers its arrest and conviction, give or take a
+//!   year (a case runs on). A sentence that says the event repeated (`again`,
+//!   `another`, `second`, `previously`, …) dates nothing.
+//! * **Parts and a total.** `A and B had about 650 personnel each` (or `the two
+//!   services … each`) makes a group of k parts; a later `the 1,300 officers` of the
+//!   same counted noun (staff words count as one noun: `personnel`, `staff`,
+//!   `officers`, `employees`, `officials`, …) in a sentence that names every part, or
+//!   says `both services` / `the two services`, is their total when it is written as
+//!   one (`the`, `their`, a possessive, `a total of`, `in all`, `combined`, `between
+//!   them`). The total must lie in k × the part.
+//!
+//! # What is never guessed
+//!
+//! Pronouns are not resolved (`he was arrested in 2009` dates nobody); a date
+//! relative to another event (`two years later`) is not resolved; a year without
+//! `in`/`on` (`the 2009 case`) is a name, not a date; two figures of one noun without
+//! the group or total wording above are not assumed to be the same figure.
+//!
+//! A link **holds** when the interval arithmetic says both figures can be true
+//! (their intervals overlap); otherwise it is a conflict. Everything is linear in the
+//! text: mentions are bucketed by key and each bucket is checked in one pass with a
+//! running intersection.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use num_bigint::BigInt;
+use num_rational::BigRational;
+
+use super::NumberOptions;
+use super::interval::{Bound, Interval};
+use super::quantity::{Quantity, Unit};
+use super::read::read_quantities;
+
+/// How sure a link is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Confidence {
+    /// The same name, the same event word or the same group.
+    High,
+    /// A looser match (an episode and the arrest it covers; two absolute dates).
+    Medium,
+}
+
+impl Confidence {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Confidence::High => "high",
+            Confidence::Medium => "medium",
+        }
+    }
+}
+
+/// One figure or date of the copy that takes part in a link.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// The phrase read (`10 years ago`, `about 650`), in bytes of the text.
+    pub phrase: Range<usize>,
+    pub quantity: Quantity,
+    /// A date counted from publication (`10 years ago`, `last year`).
+    pub relative: bool,
+    /// What it dates or counts: the event words (`Simm … caught`, `the Simm case`) or
+    /// the counted noun (`personnel`).
+    pub about: Range<usize>,
+}
+
+/// What kind of agreement a link checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkKind {
+    /// One event, dated twice.
+    SameEvent,
+    /// k equal parts and their total.
+    PartsAndTotal,
+}
+
+impl LinkKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LinkKind::SameEvent => "same-event",
+            LinkKind::PartsAndTotal => "parts-and-total",
+        }
+    }
+}
+
+/// Two mentions that must agree, and whether they do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub kind: LinkKind,
+    /// The earlier mention (for parts and a total: the part).
+    pub first: Mention,
+    /// The later mention (the total).
+    pub second: Mention,
+    /// What `first` says `second` must be: the same date (`first`'s own), or k × the
+    /// part.
+    pub expected: Quantity,
+    /// How many parts (1 for an event).
+    pub parts: u32,
+    /// An episode was compared with a year's slack either side (a case runs on).
+    pub slack: bool,
+    /// The name or group the link is keyed on (`simm`; `adiv+vsse`).
+    pub key: String,
+    pub holds: bool,
+    pub confidence: Confidence,
+}
+
+/// The links of a text, in order of their second mention.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PlainNumbers {
+    pub links: Vec<Link>,
+}
+
+impl PlainNumbers {
+    pub fn conflicts(&self) -> impl Iterator<Item = &Link> {
+        self.links.iter().filter(|l| !l.holds)
+    }
+}
+
+/// Event verbs and the class of event each names. The class keys a bucket: two dates
+/// of one name are compared only within a class (an arrest and a conviction are
+/// different events).
+pub const EVENT_VERBS: &[(&str, EventClass)] = &[
+    ("arrested", EventClass::Arrest),
+    ("caught", EventClass::Arrest),
+    ("detained", EventClass::Arrest),
+    ("apprehended", EventClass::Arrest),
+    ("unmasked", EventClass::Arrest),
+    ("convicted", EventClass::Conviction),
+    ("sentenced", EventClass::Conviction),
+    ("jailed", EventClass::Conviction),
+    ("imprisoned", EventClass::Conviction),
+    ("founded", EventClass::Founding),
+    ("established", EventClass::Founding),
+    ("died", EventClass::Death),
+    ("assassinated", EventClass::Death),
+    ("born", EventClass::Birth),
+    ("elected", EventClass::Election),
+];
+
+/// Nouns that name a whole episode after a name (`the Simm case`).
+const EPISODE_NOUNS: &[&str] = &["case", "affair", "scandal", "trial"];
+
+/// Words that say an event happened more than once, so its dates need not agree.
+const REPEATED: &[&str] = &[
+    "again",
+    "another",
+    "second",
+    "third",
+    "twice",
+    "previously",
+    "re-arrested",
+    "first",
+    "earlier",
+    "also",
+    "each",
+    "every",
+    "both",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EventClass {
+    Arrest,
+    Conviction,
+    Founding,
+    Death,
+    Birth,
+    Election,
+    /// `the X case`: covers the arrest and the conviction.
+    Episode,
+}
+
+/// Capitalized words that are not names (sentence openers, titles, months, days).
+const NOT_NAMES: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "from",
+    "with",
+    "of",
+    "to",
+    "as",
+    "and",
+    "but",
+    "or",
+    "so",
+    "yet",
+    "if",
+    "when",
+    "while",
+    "after",
+    "before",
+    "since",
+    "until",
+    "during",
+    "although",
+    "though",
+    "because",
+    "then",
+    "now",
+    "there",
+    "here",
+    "this",
+    "that",
+    "these",
+    "those",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "my",
+    "your",
+    "who",
+    "what",
+    "which",
+    "where",
+    "why",
+    "how",
+    "last",
+    "next",
+    "this",
+    "some",
+    "many",
+    "most",
+    "all",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "several",
+    "few",
+    "however",
+    "meanwhile",
+    "according",
+    "officials",
+    "yesterday",
+    "today",
+    "earlier",
+    "later",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sir",
+    "lord",
+    "president",
+    "prime",
+    "minister",
+    "former",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "both",
+    "each",
+    "every",
+    "no",
+    "not",
+    "only",
+    "even",
+    "still",
+    "years",
+    "year",
+    "ago",
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "over",
+];
+
+/// Counted nouns that count the same people: a staff figure may be written with any.
+const STAFF_NOUNS: &[&str] = &[
+    "staff",
+    "staffers",
+    "personnel",
+    "employees",
+    "officers",
+    "agents",
+    "workers",
+    "officials",
+    "operatives",
+    "spies",
+];
+
+const TROOP_NOUNS: &[&str] = &["troops", "soldiers", "servicemen"];
+
+/// Words in front of a figure, or after it, that write it as a total.
+const TOTAL_BEFORE: &[&str] = &["the", "their", "its", "all", "total", "combined"];
+const TOTAL_AFTER: &[&str] = &["in all", "combined", "together", "in total", "between them"];
+
+/// Longest sentence looked at: longer ones are not news sentences, and the bound keeps
+/// reading linear (each sentence is read once either way).
+const MAX_SENTENCE: usize = 2_000;
+/// At most this many groups of parts per document are kept.
+const MAX_GROUPS: usize = 64;
+
+#[derive(Debug, Clone, Copy)]
+struct Word<'t> {
+    text: &'t str,
+    start: usize,
+    end: usize,
+}
+
+impl Word<'_> {
+    fn is(&self, w: &str) -> bool {
+        self.text.eq_ignore_ascii_case(w)
+    }
+
+    fn lower(&self) -> String {
+        self.text.to_lowercase()
+    }
+}
+
+/// Words (letters, digits, inner apostrophes and hyphens) and single punctuation
+/// marks, with byte offsets into `s`.
+fn words(s: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        if c.is_alphanumeric() {
+            while let Some(&(j, d)) = chars.peek() {
+                let inner = matches!(d, '\'' | '’' | '-' | ',' | '.')
+                    && s[j + d.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(|n| n.is_alphanumeric())
+                    && (d != ',' && d != '.' || c.is_ascii_digit());
+                if d.is_alphanumeric() || inner {
+                    end = j + d.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+        }
+        out.push(Word {
+            text: &s[i..end],
+            start: i,
+            end,
+        });
+    }
+    out
+}
+
+/// The word without a possessive ending (`Simm's`, `services'`).
+fn bare(w: &str) -> &str {
+    for suffix in ["'s", "’s", "'", "’"] {
+        if let Some(b) = w.strip_suffix(suffix) {
+            return b;
+        }
+    }
+    w
+}
+
+fn is_name(w: &Word<'_>) -> bool {
+    let b = bare(w.text);
+    b.chars().next().is_some_and(char::is_uppercase)
+        && b.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
+        && !NOT_NAMES.iter().any(|n| n.eq_ignore_ascii_case(b))
+}
+
+/// The counted-noun class of a word: staff and troop words share one, any other
+/// plural noun is its own.
+fn noun_class(w: &str) -> Option<String> {
+    let lower = bare(w).to_lowercase();
+    if STAFF_NOUNS.contains(&lower.as_str()) {
+        return Some("staff".into());
+    }
+    if TROOP_NOUNS.contains(&lower.as_str()) {
+        return Some("troops".into());
+    }
+    None
+}
+
+fn number_word(w: &str) -> Option<u32> {
+    let lower = w.to_lowercase();
+    [
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ]
+    .iter()
+    .position(|n| *n == lower)
+    .map(|p| p as u32 + 2)
+    .or_else(|| (lower == "both").then_some(2))
+}
+
+/// A date that can date an event: a bounded period (not `before 2010`).
+fn bounded(q: &Quantity) -> bool {
+    q.interval.lo.is_some() && q.interval.hi.is_some()
+}
+
+/// Whether a sentence can hold anything this module reads: a digit, or a relative
+/// date without one (`a decade ago`, `last year`).
+fn worth_reading(s: &str) -> bool {
+    s.bytes().any(|b| b.is_ascii_digit()) || memchr::memmem::find(s.as_bytes(), b" ago").is_some()
+}
+
+struct EventMention {
+    mention: Mention,
+    key: String,
+    class: EventClass,
+}
+
+struct Group {
+    part: Mention,
+    units: Vec<String>,
+    noun_ref: Option<(String, u32)>,
+    noun: String,
+    k: u32,
+    sentence: usize,
+}
+
+struct Total {
+    mention: Mention,
+    noun: String,
+    names: Vec<String>,
+    noun_refs: Vec<(String, u32)>,
+    sentence: usize,
+}
+
+/// The links of plain copy. `sentences` are byte ranges of `text` in order; `opts`
+/// carries the publication day relative dates count from.
+pub fn analyze_plain(text: &str, sentences: &[Range<usize>], opts: &NumberOptions) -> PlainNumbers {
+    let mut events = Vec::new();
+    let mut groups = Vec::new();
+    let mut totals = Vec::new();
+    for (si, range) in sentences.iter().enumerate() {
+        let Some(s) = text.get(range.clone()) else {
+            continue;
+        };
+        if s.len() > MAX_SENTENCE || !worth_reading(s) {
+            continue;
+        }
+        let base = range.start;
+        let reads: Vec<(Range<usize>, Quantity, bool)> = read_quantities(s, opts)
+            .into_iter()
+            .filter_map(|r| Some((r.matched?, r.quantity?, r.relative_date)))
+            .collect();
+        if reads.is_empty() {
+            continue;
+        }
+        let ws = words(s);
+        if let Some(e) = event_in(s, &ws, &reads, base) {
+            events.push(e);
+        }
+        for (phrase, q, _) in reads.iter().filter(|(_, q, _)| q.unit == Unit::Count) {
+            read_count(&ws, phrase, q, base, si, &mut groups, &mut totals);
+        }
+    }
+    let mut links = event_links(&events);
+    links.extend(total_links(&groups, &totals));
+    links.sort_by_key(|l| (l.second.phrase.start, l.first.phrase.start));
+    PlainNumbers { links }
+}
+
+fn shift(r: &Range<usize>, base: usize) -> Range<usize> {
+    r.start + base..r.end + base
+}
+
+/// The event a sentence dates, if it dates exactly one (see the module documentation).
+fn event_in(
+    s: &str,
+    ws: &[Word<'_>],
+    reads: &[(Range<usize>, Quantity, bool)],
+    base: usize,
+) -> Option<EventMention> {
+    let mut dates = reads.iter().filter(|(_, q, _)| q.unit == Unit::Year);
+    let (phrase, q, relative) = dates.next()?;
+    if dates.next().is_some() || !bounded(q) {
+        return None;
+    }
+    if ws.iter().any(|w| REPEATED.iter().any(|r| w.is(r))) {
+        return None;
+    }
+    let mut cues = Vec::new();
+    for (i, w) in ws.iter().enumerate() {
+        if let Some((_, class)) = EVENT_VERBS.iter().find(|(v, _)| w.is(v)) {
+            cues.push((i, *class));
+        } else if EPISODE_NOUNS.iter().any(|n| w.is(n)) && i > 0 && is_name(&ws[i - 1]) {
+            cues.push((i, EventClass::Episode));
+        }
+    }
+    let [(cue, class)] = cues[..] else {
+        return None;
+    };
+    // The clause of the cue: from the last `;` or `:` before it.
+    let clause_start = ws[..cue]
+        .iter()
+        .rposition(|w| matches!(w.text, ";" | ":"))
+        .map_or(0, |p| p + 1);
+    let date_word = ws.iter().position(|w| w.start >= phrase.start)?;
+    if date_word < clause_start || ws[cue..date_word].iter().any(|w| w.text == ";") {
+        return None;
+    }
+    let (name_at, about_start) = if class == EventClass::Episode {
+        (cue - 1, ws[cue - 1].start)
+    } else {
+        let name = subject(ws, clause_start, cue)?;
+        (name, ws[name].start)
+    };
+    if ws[name_at].text.len() < 2 {
+        return None;
+    }
+    let key = bare(ws[name_at].text).to_lowercase();
+    let about = about_start..ws[cue].end;
+    debug_assert!(s.get(about.clone()).is_some());
+    Some(EventMention {
+        mention: Mention {
+            phrase: shift(phrase, base),
+            quantity: q.clone(),
+            relative: *relative,
+            about: shift(&about, base),
+        },
+        key,
+        class,
+    })
+}
+
+/// Words between a subject and its event verb: auxiliaries and a few adverbs.
+const AUXILIARIES: &[&str] = &[
+    "was",
+    "were",
+    "is",
+    "are",
+    "has",
+    "have",
+    "had",
+    "been",
+    "be",
+    "being",
+    "got",
+    "who",
+    "reportedly",
+    "allegedly",
+    "finally",
+    "eventually",
+    "later",
+    "famously",
+];
+
+/// The subject of the verb at `cue`: the name right before it (after auxiliaries),
+/// or the name before an appositive (`Herman Simm, a defence official, was caught`).
+fn subject(ws: &[Word<'_>], clause_start: usize, cue: usize) -> Option<usize> {
+    let mut j = cue.checked_sub(1)?;
+    while j > clause_start && AUXILIARIES.iter().any(|a| ws[j].is(a)) {
+        j -= 1;
+    }
+    if ws[j].text == "," {
+        let open = (clause_start..j).rev().find(|&i| ws[i].text == ",")?;
+        j = open.checked_sub(1)?;
+    }
+    (j >= clause_start && is_name(&ws[j])).then_some(j)
+}
+
+/// A year, in the year-measured time line.
+fn one_year() -> BigRational {
+    BigRational::from_integer(BigInt::from(1))
+}
+
+fn widen_by_a_year(q: &Quantity) -> Quantity {
+    let lo = q.interval.lo.as_ref().map(|b| Bound {
+        value: &b.value - one_year(),
+        inclusive: b.inclusive,
+    });
+    let hi = q.interval.hi.as_ref().map(|b| Bound {
+        value: &b.value + one_year(),
+        inclusive: b.inclusive,
+    });
+    Quantity::new(Interval::new(lo, hi), q.unit)
+}
+
+/// Same-event links, one bucket per name and class, each checked in one pass.
+fn event_links(events: &[EventMention]) -> Vec<Link> {
+    let mut buckets: HashMap<(&str, EventClass), Vec<usize>> = HashMap::new();
+    let mut order = Vec::new();
+    for (i, e) in events.iter().enumerate() {
+        buckets
+            .entry((e.key.as_str(), e.class))
+            .or_insert_with(|| {
+                order.push((e.key.as_str(), e.class));
+                Vec::new()
+            })
+            .push(i);
+    }
+    let mut links = Vec::new();
+    for key in &order {
+        let bucket = &buckets[key];
+        if key.1 == EventClass::Episode {
+            // An episode against the arrest and the conviction of the same name.
+            for class in [EventClass::Arrest, EventClass::Conviction] {
+                if let Some(other) = buckets.get(&(key.0, class)) {
+                    links.extend(cross_link(events, bucket, other));
+                }
+            }
+        }
+        if let Some(link) = bucket_link(events, bucket) {
+            links.push(link);
+        }
+    }
+    links
+}
+
+fn event_link(a: &EventMention, b: &EventMention, expected: Quantity, holds: bool) -> Link {
+    let mixed = a.mention.relative != b.mention.relative;
+    let confidence = if mixed && a.class == b.class {
+        Confidence::High
+    } else {
+        Confidence::Medium
+    };
+    Link {
+        kind: LinkKind::SameEvent,
+        first: a.mention.clone(),
+        second: b.mention.clone(),
+        expected,
+        parts: 1,
+        slack: false,
+        key: a.key.clone(),
+        holds,
+        confidence,
+    }
+}
+
+/// Dates of one event agree when all of them share a moment (Helly: pairwise overlap
+/// of intervals on a line is a common point), so one running intersection finds the
+/// first date that cannot be true with the earlier ones.
+fn bucket_link(events: &[EventMention], bucket: &[usize]) -> Option<Link> {
+    let (&first, rest) = bucket.split_first()?;
+    let mut common = events[first].mention.quantity.interval.clone();
+    for &later in rest {
+        let b = &events[later];
+        if b.mention.quantity.interval.overlaps(&common) {
+            common = common.intersection(&b.mention.quantity.interval);
+            continue;
+        }
+        // Only on a conflict: the earlier date it contradicts, preferring one of the
+        // other kind (relative against absolute).
+        let earlier = bucket
+            .iter()
+            .take_while(|&&i| i != later)
+            .map(|&i| &events[i])
+            .filter(|a| {
+                !a.mention
+                    .quantity
+                    .interval
+                    .overlaps(&b.mention.quantity.interval)
+            })
+            .max_by_key(|a| a.mention.relative != b.mention.relative)?;
+        return Some(event_link(
+            earlier,
+            b,
+            earlier.mention.quantity.clone(),
+            false,
+        ));
+    }
+    let last = &events[*rest.last()?];
+    let a = &events[first];
+    Some(event_link(a, last, a.mention.quantity.clone(), true))
+}
+
+/// An episode (`the Simm case in 2009`, widened by a year) against the arrest or
+/// conviction dates of the same name.
+fn cross_link(events: &[EventMention], episodes: &[usize], others: &[usize]) -> Option<Link> {
+    let ep = &events[*episodes.first()?];
+    let widened = widen_by_a_year(&ep.mention.quantity);
+    let mut link = None;
+    for &o in others {
+        let other = &events[o];
+        let holds = widened.interval.overlaps(&other.mention.quantity.interval);
+        let (a, b) = if ep.mention.phrase.start < other.mention.phrase.start {
+            (ep, other)
+        } else {
+            (other, ep)
+        };
+        let mut l = event_link(a, b, a.mention.quantity.clone(), holds);
+        l.slack = true;
+        l.confidence = Confidence::Medium;
+        if a.mention.relative != b.mention.relative {
+            l.confidence = Confidence::High;
+        }
+        if !holds {
+            return Some(l);
+        }
+        link.get_or_insert(l);
+    }
+    link
+}
+
+/// The counted noun after a figure: a staff or troop word within three words, else
+/// the next word when it is a lowercase plural.
+fn counted_noun(ws: &[Word<'_>], after: usize) -> Option<(usize, String)> {
+    for (k, w) in ws.iter().enumerate().skip(after).take(3) {
+        if let Some(class) = noun_class(w.text) {
+            return Some((k, class));
+        }
+        if !w.text.chars().all(char::is_alphabetic) || is_name(w) && k > after {
+            break;
+        }
+    }
+    let w = ws.get(after)?;
+    let lower = bare(w.text);
+    (lower.len() > 3
+        && lower.ends_with('s')
+        && lower.chars().all(|c| c.is_lowercase())
+        && ![
+            "years", "days", "months", "weeks", "times", "percent", "points",
+        ]
+        .contains(&lower))
+    .then(|| (after, lower.to_string()))
+}
+
+fn name_keys(ws: &[Word<'_>]) -> Vec<String> {
+    ws.iter()
+        .filter(|w| is_name(w))
+        .map(|w| bare(w.text).to_lowercase())
+        .collect()
+}
+
+/// `both services`, `the two services`: a plural noun after a count word.
+fn noun_refs(ws: &[Word<'_>]) -> Vec<(String, u32)> {
+    ws.windows(2)
+        .filter_map(|p| {
+            let k = number_word(p[0].text)?;
+            let noun = bare(p[1].text).to_lowercase();
+            (noun.ends_with('s') && noun.len() > 3).then_some((noun, k))
+        })
+        .collect()
+}
+
+/// A counted figure: the part of a group (`… 650 personnel each`) or a candidate total.
+fn read_count(
+    ws: &[Word<'_>],
+    phrase: &Range<usize>,
+    q: &Quantity,
+    base: usize,
+    sentence: usize,
+    groups: &mut Vec<Group>,
+    totals: &mut Vec<Total>,
+) {
+    if !bounded(q) {
+        return;
+    }
+    let Some(first) = ws.iter().position(|w| w.start >= phrase.end) else {
+        return;
+    };
+    let Some(start_word) = ws.iter().position(|w| w.end > phrase.start) else {
+        return;
+    };
+    let Some((noun_at, noun)) = counted_noun(ws, first) else {
+        return;
+    };
+    let mention = Mention {
+        phrase: shift(phrase, base),
+        quantity: q.clone(),
+        relative: false,
+        about: ws[noun_at].start + base..ws[noun_at].end + base,
+    };
+    let each_after = ws
+        .get(noun_at + 1)
+        .is_some_and(|w| w.is("each") || w.is("apiece"));
+    let each_before = ws[start_word.saturating_sub(3)..start_word]
+        .iter()
+        .any(|w| w.is("each"));
+    if each_after || each_before {
+        if groups.len() >= MAX_GROUPS {
+            return;
+        }
+        let before = &ws[..start_word];
+        let units = conjoined_names(before);
+        let noun_ref = noun_refs(before).into_iter().last();
+        let k = match (&noun_ref, units.len()) {
+            (Some((_, k)), 0) => *k,
+            (Some((_, k)), n) if n as u32 == *k => *k,
+            (None, n) if n >= 2 => n as u32,
+            _ => return,
+        };
+        let mut units = units;
+        units.sort();
+        groups.push(Group {
+            part: mention,
+            units,
+            noun_ref,
+            noun,
+            k,
+            sentence,
+        });
+        return;
+    }
+    // A total is written as one.
+    let before = start_word.checked_sub(1).map(|i| ws[i]).is_some_and(|w| {
+        TOTAL_BEFORE.iter().any(|t| w.is(t))
+            || w.text.ends_with(['\'', '’'])
+            || w.text.ends_with("'s")
+            || w.text.ends_with("’s")
+    });
+    let after_text: Vec<String> = ws[noun_at + 1..].iter().take(2).map(Word::lower).collect();
+    let after = TOTAL_AFTER.iter().any(|t| {
+        let joined = after_text.join(" ");
+        joined.starts_with(t)
+    });
+    let total_of = start_word >= 3
+        && ws[start_word - 3].is("a")
+        && ws[start_word - 2].is("total")
+        && ws[start_word - 1].is("of");
+    if before || after || total_of {
+        totals.push(Total {
+            mention,
+            noun,
+            names: name_keys(ws),
+            noun_refs: noun_refs(ws),
+            sentence,
+        });
+    }
+}
+
+/// The names joined by `and` (with commas for three or more) nearest before a figure:
+/// `the VSSE and the ADIV`, `Alpha, Beta and Gamma`.
+fn conjoined_names(ws: &[Word<'_>]) -> Vec<String> {
+    let Some(and) = ws.iter().rposition(|w| w.is("and")) else {
+        return Vec::new();
+    };
+    let after = ws[and + 1..]
+        .iter()
+        .find(|w| !w.is("the"))
+        .filter(|w| is_name(w));
+    let Some(after) = after else {
+        return Vec::new();
+    };
+    let mut names = vec![bare(after.text).to_lowercase()];
+    let mut i = and;
+    loop {
+        // One name (after an optional `the`) before `and` or `,`.
+        let Some(prev) = i.checked_sub(1) else { break };
+        if !is_name(&ws[prev]) {
+            break;
+        }
+        names.push(bare(ws[prev].text).to_lowercase());
+        let mut j = prev;
+        if j > 0 && ws[j - 1].is("the") {
+            j -= 1;
+        }
+        if j > 0 && ws[j - 1].text == "," && j >= 2 && (is_name(&ws[j - 2]) || ws[j - 2].is("the"))
+        {
+            i = j - 1;
+            continue;
+        }
+        break;
+    }
+    if names.len() < 2 {
+        return Vec::new();
+    }
+    names
+}
+
+/// Parts-and-total links: each total against the groups of its noun it names.
+fn total_links(groups: &[Group], totals: &[Total]) -> Vec<Link> {
+    let mut by_noun: HashMap<&str, Vec<&Group>> = HashMap::new();
+    for g in groups {
+        by_noun.entry(g.noun.as_str()).or_default().push(g);
+    }
+    let mut links = Vec::new();
+    for t in totals {
+        let Some(candidates) = by_noun.get(t.noun.as_str()) else {
+            continue;
+        };
+        let group = candidates.iter().find(|g| {
+            g.sentence != t.sentence
+                && ((!g.units.is_empty() && g.units.iter().all(|u| t.names.contains(u)))
+                    || g.noun_ref.as_ref().is_some_and(|r| t.noun_refs.contains(r)))
+        });
+        let Some(g) = group else {
+            continue;
+        };
+        let k = BigRational::from_integer(BigInt::from(g.k));
+        let expected = Quantity::new(g.part.quantity.interval.scale(&k), Unit::Count);
+        let holds = expected.interval.overlaps(&t.mention.quantity.interval);
+        let key = if g.units.is_empty() {
+            g.noun_ref.as_ref().map(|r| r.0.clone()).unwrap_or_default()
+        } else {
+            g.units.join("+")
+        };
+        let (first, second) = (g.part.clone(), t.mention.clone());
+        links.push(Link {
+            kind: LinkKind::PartsAndTotal,
+            first,
+            second,
+            expected,
+            parts: g.k,
+            slack: false,
+            key,
+            holds,
+            confidence: if g.units.is_empty() {
+                Confidence::Medium
+            } else {
+                Confidence::High
+            },
+        });
+    }
+    links
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::numbers::Date;
+
+    fn analyze(text: &str) -> PlainNumbers {
+        let sentences = crate::prose::split_sentences(text);
+        let opts = NumberOptions {
+            publication_date: Date::new(2024, 2, 22),
+            ..NumberOptions::default()
+        };
+        analyze_plain(text, &sentences, &opts)
+    }
+
+    fn show(text: &str, l: &Link) -> String {
+        format!(
+            "{} {} {} / {} {} expected {}",
+            l.kind.as_str(),
+            if l.holds { "holds" } else { "conflict" },
+            &text[l.first.phrase.clone()],
+            &text[l.second.phrase.clone()],
+            l.confidence.as_str(),
+            l.expected
+        )
+    }
+
+    fn links(text: &str) -> Vec<String> {
+        analyze(text).links.iter().map(|l| show(text, l)).collect()
+    }
+
+    #[test]
+    fn a_relative_date_against_an_episode() {
+        let text = "Herman Simm, a defence official, was caught giving secrets to Russia 10 years ago. \
+                    The alliance still studies the Simm case in 2009 as a warning.";
+        assert_eq!(
+            links(text),
+            ["same-event conflict 10 years ago / in 2009 high expected 2013 – 2014"]
+        );
+    }
+
+    #[test]
+    fn the_same_verb_dated_twice() {
+        let text =
+            "Simm was arrested in 2008 in Tallinn. Officers say Simm was arrested 16 years ago.";
+        assert_eq!(
+            links(text),
+            ["same-event holds in 2008 / 16 years ago high expected 2008"]
+        );
+        let text =
+            "Simm was arrested in 2008 in Tallinn. Officers say Simm was arrested 10 years ago.";
+        assert_eq!(
+            links(text),
+            ["same-event conflict in 2008 / 10 years ago high expected 2008"]
+        );
+    }
+
+    #[test]
+    fn never_guesses_events() {
+        for text in [
+            // A pronoun dates nobody.
+            "Simm worked in the ministry. He was arrested 10 years ago. Simm was arrested in 2008.",
+            // Repeated events.
+            "Simm was arrested in 2008. Simm was arrested again 10 years ago.",
+            // Different event classes.
+            "Simm was arrested in 2008. Simm was sentenced 10 years ago.",
+            // Different names.
+            "Simm was arrested in 2008. Kask was arrested 10 years ago.",
+            // Two dates in one sentence.
+            "Simm was arrested in 2008 and in 2014. Simm was arrested 10 years ago.",
+            // A year in a name is not a date.
+            "The 2009 Simm case shocked Nato. Simm was caught 10 years ago.",
+        ] {
+            assert!(
+                analyze(text).conflicts().next().is_none(),
+                "{text}: {:?}",
+                links(text)
+            );
+        }
+    }
+
+    #[test]
+    fn parts_and_a_total() {
+        let text = "Belgium's two services, the VSSE and the ADIV, had about 650 personnel each. \
+                    A review found the VSSE and ADIV's 1,300 officers overworked.";
+        assert_eq!(
+            links(text),
+            ["parts-and-total holds about 650 / 1,300 high expected 1,170 – 1,430"]
+        );
+        let bad = text.replace("1,300", "1,600");
+        assert_eq!(
+            links(&bad),
+            ["parts-and-total conflict about 650 / 1,600 high expected 1,170 – 1,430"]
+        );
+        let by_noun = "The two services had about 650 personnel each. \
+                       Both services lost staff; the two services' 2,000 officers are stretched.";
+        assert_eq!(
+            links(by_noun),
+            ["parts-and-total conflict about 650 / 2,000 medium expected 1,170 – 1,430"]
+        );
+    }
+
+    #[test]
+    fn a_subset_is_not_a_total() {
+        let text = "The VSSE and the ADIV had about 650 personnel each. \
+                    The VSSE and ADIV lost 200 officers last year.";
+        assert!(analyze(text).links.is_empty(), "{:?}", links(text));
+        // Another noun.
+        let text = "The VSSE and the ADIV had about 650 personnel each. \
+                    The VSSE and ADIV run the 90 offices.";
+        assert!(analyze(text).links.is_empty(), "{:?}", links(text));
+    }
+
+    #[test]
+    fn no_panic_on_odd_input() {
+        for text in [
+            "",
+            "each",
+            "1 each",
+            "and 5 staff each",
+            "the 5",
+            "’s 3 case in 2009",
+            "A and B 3",
+        ] {
+            let _ = analyze(text);
+        }
+    }
+}
