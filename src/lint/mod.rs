@@ -2,6 +2,7 @@
 //! diagnostics out. Reading files and printing belong to the CLI.
 
 pub mod config;
+pub mod plain_numbers;
 pub mod prose;
 pub mod quantities;
 mod suppress;
@@ -112,6 +113,9 @@ pub struct Context<'a> {
     /// Sentences and prose attributions of the stripped text, computed on first use
     /// ([`Context::prose`]).
     prose: std::sync::OnceLock<prose::ProseAnalysis>,
+    /// The publication day and the links between plain-copy figures, computed on first
+    /// use ([`Context::plain_numbers`]).
+    plain_numbers: std::sync::OnceLock<plain_numbers::PlainAnalysis>,
 }
 
 impl<'a> Context<'a> {
@@ -131,6 +135,7 @@ impl<'a> Context<'a> {
             sources,
             quantities: std::sync::OnceLock::new(),
             prose: std::sync::OnceLock::new(),
+            plain_numbers: std::sync::OnceLock::new(),
         }
     }
 

@@ -564,7 +564,11 @@ fn event_in(
         (cue - 1, ws[cue - 1].start)
     } else {
         let name = subject(ws, clause_start, cue)?;
-        (name, ws[name].start)
+        let mut first = name;
+        while first > clause_start && is_name(&ws[first - 1]) {
+            first -= 1;
+        }
+        (name, ws[first].start)
     };
     if ws[name_at].text.len() < 2 {
         return None;
