@@ -291,14 +291,13 @@ fn plain(source: &str, context: &Context<'_>) -> (Option<PublicationExport>, Vec
         from: p.from.as_str(),
         span: TextSpan::new(source, p.span),
     });
-    let mention = |phrase: Span, about: Span, m: &crate::numbers::plain::Mention| {
-        PlainMentionExport {
+    let mention =
+        |phrase: Span, about: Span, m: &crate::numbers::plain::Mention| PlainMentionExport {
             phrase: TextSpan::new(source, phrase),
             about: TextSpan::new(source, about),
             value: value_export(&m.quantity),
             relative_date: m.relative,
-        }
-    };
+        };
     let links = analysis
         .links
         .iter()

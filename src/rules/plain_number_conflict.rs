@@ -88,9 +88,22 @@ fn diagnostic(
             "correct the part or the total; if the total counts something else, say so in the copy",
         ),
     };
+    let (first_label, second_label) = match link.kind {
+        LinkKind::SameEvent => (
+            format!("dated {}", link.first.quantity),
+            format!("dated {}", link.second.quantity),
+        ),
+        LinkKind::PartsAndTotal => (
+            format!(
+                "one part: {}; {} parts: {}",
+                link.first.quantity, link.parts, link.expected
+            ),
+            format!("the total: {}", link.second.quantity),
+        ),
+    };
     Diagnostic::warning("plain-number-conflict", pl.second, message)
-        .with_label(pl.first, format!("{first}: {}", link.first.quantity))
-        .with_label(pl.second, format!("{second}: {}", link.second.quantity))
+        .with_label(pl.first, first_label)
+        .with_label(pl.second, second_label)
         .with_help(help)
 }
 
