@@ -124,7 +124,7 @@ mod tests {
             "one event, two dates: \"10 years ago\" from 22 February 2024 is 2013 – 2014 \
              (\"Herman Simm, a defence official, was caught\", line 3), but \"in 2009\" is 2009 \
              (\"Simm case\", line 5), even allowing a year either side for a case that runs \
-             on; confidence: high"
+             on; confidence: medium"
         );
         let labels: Vec<_> = found[0].labels.iter().map(|l| l.span.text(STORY)).collect();
         assert_eq!(labels, ["10 years ago", "in 2009"]);
