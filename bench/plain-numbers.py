@@ -12,6 +12,11 @@
    then lints the perturbed copy (in a temporary directory) and counts the
    perturbations that plain-number-conflict reports.
 
+3. With --manual TSV (columns file, old, new, what): applies each hand-made
+   perturbation to its draft in --dir (invented drafts, such as
+   bench/plain-numbers-drafts/perturbations.tsv) and counts those reported. Unlike 2.,
+   this includes links the reader fails to make, so it measures what it misses.
+
 The TSV written with --out holds file names, byte offsets and the numbers changed,
 never article text, so it can be committed.
 """
@@ -108,6 +113,7 @@ def main():
     ap.add_argument("--bin", default="target/release/claimmark")
     ap.add_argument("--out")
     ap.add_argument("-j", type=int, default=2)
+    ap.add_argument("--manual", help="hand-made perturbations (file, old, new, what)")
     args = ap.parse_args()
 
     files = sorted(f for f in os.listdir(args.dir) if f.endswith((".md", ".txt")))
@@ -145,11 +151,33 @@ def main():
     print(f"# recall: {caught} of {len(rows)} perturbations caught")
     for row in rows:
         print("perturbation\t" + "\t".join(map(str, row)))
+    if args.manual:
+        manual(args)
     if args.out:
         with open(args.out, "w", encoding="utf-8") as f:
             f.write("file\tkind\toffset\told\tnew\tcaught\n")
             for row in rows:
                 f.write("\t".join(map(str, row)) + "\n")
+
+
+def manual(args):
+    with open(args.manual, encoding="utf-8") as f:
+        rows = [line.rstrip("\n").split("\t") for line in f][1:]
+    caught = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, old, new, what in rows:
+            with open(os.path.join(args.dir, name), encoding="utf-8") as f:
+                text = f.read()
+            if old not in text:
+                print(f"manual\t{name}\tMISSING {old!r}")
+                continue
+            target = os.path.join(tmp, name)
+            with open(target, "w", encoding="utf-8") as f:
+                f.write(text.replace(old, new, 1))
+            hit = bool(findings(args.bin, [target]))
+            caught += hit
+            print(f"manual\t{name}\t{old} -> {new}\t{what}\t{'caught' if hit else 'MISSED'}")
+    print(f"# hand-made perturbations: {caught} of {len(rows)} caught")
 
 
 if __name__ == "__main__":
