@@ -70,24 +70,22 @@ def perturb(text, link):
     """(new text, offset, old, new) for one holding link, or None."""
     data = text.encode("utf-8")
     if link["kind"] == "same-event":
-        # Prefer the relative date: "10 years ago" -> "15 years ago".
-        for m in (link["first"], link["second"]):
-            if not m["relative_date"]:
-                continue
-            span = m["phrase"]
-            phrase = span["text"]
-            found = re.search(r"\d+", phrase)
-            if found:
-                old = int(found.group())
-                new = str(old + 5)
-                start = span["start"] + len(phrase[:found.start()].encode())
-                end = start + len(found.group().encode())
-                return data[:start] + new.encode() + data[end:], start, found.group(), new
+        # Move the absolute year by six ("in 2009" -> "in 2003"); else a relative
+        # offset by five ("10 years ago" -> "15 years ago"). A day of the month is never
+        # changed: "July 30" -> "July 35" is no date at all.
         for m in (link["first"], link["second"]):
             span = m["phrase"]
             found = re.search(r"(1[89]|20)\d\d", span["text"])
             if found and not m["relative_date"]:
                 new = str(int(found.group()) - 6)
+                start = span["start"] + len(span["text"][:found.start()].encode())
+                end = start + len(found.group().encode())
+                return data[:start] + new.encode() + data[end:], start, found.group(), new
+        for m in (link["first"], link["second"]):
+            span = m["phrase"]
+            found = re.search(r"\d+", span["text"])
+            if m["relative_date"] and found and "ago" in span["text"]:
+                new = str(int(found.group()) + 5)
                 start = span["start"] + len(span["text"][:found.start()].encode())
                 end = start + len(found.group().encode())
                 return data[:start] + new.encode() + data[end:], start, found.group(), new

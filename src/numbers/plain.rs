@@ -150,9 +150,9 @@ pub const EVENT_VERBS: &[(&str, EventClass)] = &[
     ("apprehended", EventClass::Arrest),
     ("unmasked", EventClass::Arrest),
     ("convicted", EventClass::Conviction),
-    ("sentenced", EventClass::Conviction),
-    ("jailed", EventClass::Conviction),
-    ("imprisoned", EventClass::Conviction),
+    ("sentenced", EventClass::Sentence),
+    ("jailed", EventClass::Sentence),
+    ("imprisoned", EventClass::Sentence),
     ("founded", EventClass::Founding),
     ("established", EventClass::Founding),
     ("died", EventClass::Death),
@@ -206,6 +206,8 @@ const REPEATED: &[&str] = &[
 pub enum EventClass {
     Arrest,
     Conviction,
+    /// Sentenced or jailed: often weeks or years after the conviction.
+    Sentence,
     Founding,
     Death,
     Birth,
@@ -784,7 +786,11 @@ fn event_links(events: &[EventMention]) -> Vec<Link> {
         let bucket = &buckets[key];
         if key.1 == EventClass::Episode {
             // An episode against the arrest and the conviction of the same name.
-            for class in [EventClass::Arrest, EventClass::Conviction] {
+            for class in [
+                EventClass::Arrest,
+                EventClass::Conviction,
+                EventClass::Sentence,
+            ] {
                 if let Some(other) = buckets.get(&(key.0, class)) {
                     links.extend(cross_link(events, bucket, other));
                 }
@@ -1031,9 +1037,8 @@ fn conjoined_names(ws: &[Word<'_>]) -> Vec<String> {
     };
     let mut names = vec![bare(after.text).to_lowercase()];
     let mut i = and;
-    loop {
-        // One name (after an optional `the`) before `and` or `,`.
-        let Some(prev) = i.checked_sub(1) else { break };
+    // One name (after an optional `the`) before `and` or `,`.
+    while let Some(prev) = i.checked_sub(1) {
         if !is_name(&ws[prev]) {
             break;
         }
@@ -1184,6 +1189,7 @@ mod tests {
             "Simm was arrested in 2008. Simm was arrested again 10 years ago.",
             // Different event classes.
             "Simm was arrested in 2008. Simm was sentenced 10 years ago.",
+            "Manning was convicted in 2009. Manning was sentenced 10 years ago.",
             // Several arrests: the absolute dates disagree, so none is linked.
             "Brinsley was arrested in July 2011. Brinsley was arrested in June 2009. Brinsley was arrested 10 years ago.",
             // A cohort, and an agent.
