@@ -491,15 +491,29 @@ fn bounded(q: &Quantity) -> bool {
     q.interval.lo.is_some() && q.interval.hi.is_some()
 }
 
-/// Whether a sentence can hold anything this module reads: a digit, or a relative
-/// date without one (`a decade ago`, `last year`).
-fn worth_reading(s: &str) -> bool {
-    let has = |w: &[u8]| memchr::memmem::find(s.as_bytes(), w).is_some();
-    s.bytes().any(|b| b.is_ascii_digit())
-        || has(b" ago")
-        || has(b"ast year")
-        || has(b"ast month")
-        || has(b"his year")
+/// Whether `s` holds an ASCII digit. Thirty-two bytes at a time without an early exit
+/// inside a block, so the compiler can compare them in one vector instruction: every
+/// sentence of a draft goes through here.
+fn has_digit(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut blocks = b.chunks_exact(32);
+    let found = blocks.by_ref().any(|block| {
+        block
+            .iter()
+            .fold(false, |acc, c| acc | (c.wrapping_sub(b'0') < 10))
+    });
+    found || blocks.remainder().iter().any(u8::is_ascii_digit)
+}
+
+/// Whether a sentence without digits can hold a relative date (`a decade ago`, `last
+/// year`, `this month`).
+fn relative_words(s: &str) -> bool {
+    static RELATIVE: std::sync::OnceLock<[memchr::memmem::Finder<'static>; 3]> =
+        std::sync::OnceLock::new();
+    // Built once: a searcher per call would cost more than the search.
+    let finders =
+        RELATIVE.get_or_init(|| [" ago", " year", " month"].map(memchr::memmem::Finder::new));
+    finders.iter().any(|f| f.find(s.as_bytes()).is_some())
 }
 
 struct EventMention {
@@ -531,33 +545,184 @@ pub fn analyze_plain(text: &str, sentences: &[Range<usize>], opts: &NumberOption
     let mut events = Vec::new();
     let mut groups = Vec::new();
     let mut totals = Vec::new();
+    // Only sentences with a figure and an event word or `each` can date an event or
+    // make a group of parts. The rest are read only when some sentence made a group
+    // (rare), for their totals.
+    let mut later = Vec::new();
     for (si, range) in sentences.iter().enumerate() {
         let Some(s) = text.get(range.clone()) else {
             continue;
         };
-        if s.len() > MAX_SENTENCE || !worth_reading(s) {
+        if s.len() > MAX_SENTENCE {
             continue;
         }
-        let base = range.start;
-        let reads: Vec<(Range<usize>, Quantity, bool)> = read_quantities(s, opts)
-            .into_iter()
-            .filter_map(|r| Some((r.matched?, r.quantity?, r.relative_date)))
-            .collect();
-        if reads.is_empty() {
+        let digit = has_digit(s);
+        if !(digit || relative_words(s)) {
             continue;
         }
-        let ws = words(s);
-        if let Some(e) = event_in(s, &ws, &reads, base) {
+        let Some(cue) = cue_in(s) else {
+            if digit {
+                later.push(si);
+            }
+            continue;
+        };
+        // An event needs a date: a year, or a date counted from publication.
+        if cue == Cue::Event && !(has_year(s) || relative_words(s) || has_month(s)) {
+            continue;
+        }
+        let Some((reads, ws)) = read_sentence(s, opts) else {
+            continue;
+        };
+        if let Some(e) = event_in(s, &ws, &reads, range.start) {
             events.push(e);
         }
         for (phrase, q, _) in reads.iter().filter(|(_, q, _)| q.unit == Unit::Count) {
-            read_count(&ws, phrase, q, base, si, &mut groups, &mut totals);
+            read_count(&ws, phrase, q, range.start, si, &mut groups, &mut totals);
+        }
+    }
+    if !groups.is_empty() {
+        for si in later {
+            let range = &sentences[si];
+            let s = &text[range.clone()];
+            let Some((reads, ws)) = read_sentence(s, opts) else {
+                continue;
+            };
+            for (phrase, q, _) in reads.iter().filter(|(_, q, _)| q.unit == Unit::Count) {
+                read_count(&ws, phrase, q, range.start, si, &mut groups, &mut totals);
+            }
         }
     }
     let mut links = event_links(&events);
     links.extend(total_links(&groups, &totals));
     links.sort_by_key(|l| (l.second.phrase.start, l.first.phrase.start));
     PlainNumbers { links }
+}
+
+type Reads = Vec<(Range<usize>, Quantity, bool)>;
+
+/// The figures and dates of a sentence, and its words; `None` when it has no figure.
+fn read_sentence<'s>(s: &'s str, opts: &NumberOptions) -> Option<(Reads, Vec<Word<'s>>)> {
+    let reads: Reads = read_quantities(s, opts)
+        .into_iter()
+        .filter_map(|r| Some((r.matched?, r.quantity?, r.relative_date)))
+        .collect();
+    (!reads.is_empty()).then(|| (reads, words(s)))
+}
+
+/// What a sentence's cue words can make.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    /// Only event words: a dated event.
+    Event,
+    /// `each` or `apiece`: a group of parts (and maybe an event).
+    Parts,
+}
+
+/// The cue words of a sentence, if any: event words, or `each`/`apiece`, as whole
+/// words, found in one automaton pass (built once per process), run only on sentences
+/// with a figure or a relative-date word.
+fn cue_in(s: &str) -> Option<Cue> {
+    static FINDER: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
+        std::sync::OnceLock::new();
+    let finder = FINDER.get_or_init(|| {
+        let words = EVENT_VERBS
+            .iter()
+            .map(|(w, _)| *w)
+            .chain(EPISODE_NOUNS.iter().copied())
+            .chain(["each", "apiece"]);
+        // A DFA (two dozen short words: small), leftmost-longest: words cannot overlap
+        // across a space, so the non-overlapping search still sees every whole word.
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(words)
+            .ok()
+    });
+    let Some(finder) = finder else {
+        // Not reachable with these fixed words; reading the sentence is still correct.
+        return Some(Cue::Parts);
+    };
+    let b = s.as_bytes();
+    let letter = |i: usize| b.get(i).is_some_and(|c| c.is_ascii_alphabetic());
+    // Pattern ids: the event verbs, then the episode nouns, then `each` and `apiece`.
+    let parts_from = EVENT_VERBS.len() + EPISODE_NOUNS.len();
+    let mut cue = None;
+    for m in finder.find_iter(s) {
+        if (m.start() > 0 && letter(m.start() - 1)) || letter(m.end()) {
+            continue;
+        }
+        let id = m.pattern().as_usize();
+        if id >= parts_from {
+            return Some(Cue::Parts);
+        }
+        // Cheap checks of what `event_in` requires, so most sentences with `case` or
+        // `elected` are never read: an episode noun follows a capitalized word, a
+        // passive verb has its auxiliary a few words before it.
+        let before = &b[m.start().saturating_sub(AUXILIARY_WINDOW)..m.start()];
+        let plausible = if id >= EVENT_VERBS.len() {
+            capitalized_word_before(before)
+        } else if PASSIVE.contains(&EVENT_VERBS[id].0) {
+            [&b"was "[..], b"is ", b"been ", b"got ", b"Was "]
+                .iter()
+                .any(|aux| memchr::memmem::find(before, aux).is_some())
+        } else {
+            true
+        };
+        if plausible {
+            cue = Some(Cue::Event);
+        }
+    }
+    cue
+}
+
+/// How many bytes before a passive verb its auxiliary may start (`was reportedly
+/// caught`).
+const AUXILIARY_WINDOW: usize = 28;
+
+/// Whether the word before the end of `b` (after one space) starts with a capital
+/// letter (ASCII or not): `Simm case`, `Simm's case`, `Orlov affair`.
+fn capitalized_word_before(b: &[u8]) -> bool {
+    let Some(rest) = b.strip_suffix(b" ") else {
+        return false;
+    };
+    let start = rest
+        .iter()
+        .rposition(|c| c.is_ascii_whitespace())
+        .map_or(0, |p| p + 1);
+    let word = &rest[start..];
+    match word.first() {
+        Some(c) if c.is_ascii() => c.is_ascii_uppercase(),
+        // Non-ASCII initial: decide by the character (`Øster affair`).
+        Some(_) => std::str::from_utf8(word)
+            .ok()
+            .and_then(|w| w.chars().next())
+            .is_none_or(char::is_uppercase),
+        None => false,
+    }
+}
+
+/// Four digits in a row: a year can be there.
+fn has_year(s: &str) -> bool {
+    let mut run = 0;
+    s.bytes().any(|b| {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        run == 4
+    })
+}
+
+/// A capitalized month name or abbreviation (`on April 19`, `Feb. 2`), for dates
+/// whose year is the publication year.
+fn has_month(s: &str) -> bool {
+    const MONTHS: [&[u8]; 12] = [
+        b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov",
+        b"Dec",
+    ];
+    let b = s.as_bytes();
+    memchr::memchr3_iter(b'J', b'M', b'A', b)
+        .chain(memchr::memchr3_iter(b'F', b'S', b'O', b))
+        .chain(memchr::memchr2_iter(b'N', b'D', b))
+        .any(|i| MONTHS.iter().any(|m| b[i..].starts_with(m)))
 }
 
 fn shift(r: &Range<usize>, base: usize) -> Range<usize> {
