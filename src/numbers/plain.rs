@@ -5,8 +5,10 @@
 //! gives them) with the number reader ([`read_quantities`]), so every qualifier, unit,
 //! number word and date form of the tagged checks applies here too, and relative dates
 //! count from the publication day in [`NumberOptions::publication_date`]. A sentence
-//! is looked at only when it holds a digit or a relative-date word, so ordinary text
-//! costs one byte scan.
+//! is read only when it holds a digit or a relative-date word (`ago`, `year`, `month`)
+//! and a cue word (an event word in a plausible place, or `each`/`apiece`), found with
+//! byte scans and one automaton pass; other sentences with figures are read only when
+//! the draft has a group of parts, for its total. So most of a draft costs a scan.
 //!
 //! # What is linked
 //!
@@ -1460,6 +1462,27 @@ mod tests {
             }
             let _ = analyze(&text);
         }
+    }
+
+    #[test]
+    fn the_cheap_tests() {
+        let long = "x".repeat(64);
+        for (text, digit) in [("", false), ("abc", false), ("a1", true)] {
+            assert_eq!(has_digit(text), digit);
+            assert_eq!(has_digit(&format!("{long}{text}")), digit);
+            assert_eq!(has_digit(&format!("{text}{long}")), digit);
+        }
+        assert!(has_year("in 2009.") && !has_year("at 200 and 09"));
+        assert!(has_month("on April 19") && has_month("Feb. 2") && !has_month("may go"));
+        assert!(capitalized_word_before(b"the Simm ") && capitalized_word_before(b"Simm's "));
+        assert!(capitalized_word_before("the Øster ".as_bytes()));
+        assert!(!capitalized_word_before(b"in this ") && !capitalized_word_before(b"Simm"));
+        assert_eq!(cue_in("In this case, 2009."), None);
+        assert_eq!(cue_in("The Simm case in 2009."), Some(Cue::Event));
+        assert_eq!(cue_in("Police arrested him in 2009."), None);
+        assert_eq!(cue_in("Simm was arrested in 2009."), Some(Cue::Event));
+        assert_eq!(cue_in("They had 650 staff each."), Some(Cue::Parts));
+        assert_eq!(cue_in("They reached 650 staff."), None);
     }
 
     #[test]
