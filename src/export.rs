@@ -252,7 +252,7 @@ pub struct PublicationExport {
 /// One plain-copy link: two mentions that must agree, and whether they do.
 #[derive(Debug, Clone, Serialize)]
 pub struct PlainLinkExport {
-    /// `same-event` or `parts-and-total`.
+    /// `same-event`, `parts-and-total` or `restated`.
     pub kind: &'static str,
     /// `holds` or `mismatch`.
     pub status: Status,

@@ -37,6 +37,12 @@
 //!   total when it is written as one (`the`, `their`, a possessive, `a total of`, `in all`, `combined`, `between
 //!   them`). The total must lie in k × the part.
 //!
+//! * **A restated figure.** A figure with a possessive owner right before it
+//!   (`Russia's 450 diplomats`, `the commission's 32,000 staff`) and a counted noun,
+//!   in a sentence with no date and no word of change or comparison ([`CHANGE_WORDS`]),
+//!   is that owner's figure of that noun; every such figure of one owner and noun must
+//!   agree.
+//!
 //! # What is never guessed
 //!
 //! Pronouns are not resolved (`he was arrested in 2009` dates nobody); a date
@@ -98,6 +104,8 @@ pub enum LinkKind {
     SameEvent,
     /// k equal parts and their total.
     PartsAndTotal,
+    /// One owner's figure of one noun, stated twice (`the commission's 32,000 staff`).
+    Restated,
 }
 
 impl LinkKind {
@@ -105,6 +113,7 @@ impl LinkKind {
         match self {
             LinkKind::SameEvent => "same-event",
             LinkKind::PartsAndTotal => "parts-and-total",
+            LinkKind::Restated => "restated",
         }
     }
 }
@@ -551,6 +560,7 @@ pub fn analyze_plain(text: &str, sentences: &[Range<usize>], opts: &NumberOption
     // make a group of parts. The rest are read only when some sentence made a group
     // (rare), for their totals.
     let mut later = Vec::new();
+    let mut restated = Vec::new();
     for (si, range) in sentences.iter().enumerate() {
         let Some(s) = text.get(range.clone()) else {
             continue;
@@ -564,6 +574,11 @@ pub fn analyze_plain(text: &str, sentences: &[Range<usize>], opts: &NumberOption
         }
         let Some(cue) = cue_in(s) else {
             if digit {
+                if possessive_figure(s)
+                    && let Some((reads, ws)) = read_sentence(s, opts)
+                {
+                    restated_in(&ws, &reads, range.start, &mut restated);
+                }
                 later.push(si);
             }
             continue;
@@ -581,6 +596,7 @@ pub fn analyze_plain(text: &str, sentences: &[Range<usize>], opts: &NumberOption
         for (phrase, q, _) in reads.iter().filter(|(_, q, _)| q.unit == Unit::Count) {
             read_count(&ws, phrase, q, range.start, si, &mut groups, &mut totals);
         }
+        restated_in(&ws, &reads, range.start, &mut restated);
     }
     if !groups.is_empty() {
         for si in later {
@@ -596,6 +612,7 @@ pub fn analyze_plain(text: &str, sentences: &[Range<usize>], opts: &NumberOption
     }
     let mut links = event_links(&events);
     links.extend(total_links(&groups, &totals));
+    links.extend(restated_links(&restated));
     links.sort_by_key(|l| (l.second.phrase.start, l.first.phrase.start));
     PlainNumbers { links }
 }
@@ -1186,6 +1203,162 @@ fn read_count(
     }
 }
 
+/// Words that say a figure changed or is compared, so two of them need not agree.
+const CHANGE_WORDS: &[&str] = &[
+    "more",
+    "fewer",
+    "less",
+    "up",
+    "down",
+    "from",
+    "than",
+    "rose",
+    "risen",
+    "fell",
+    "fallen",
+    "increase",
+    "increased",
+    "decrease",
+    "decreased",
+    "cut",
+    "cuts",
+    "grew",
+    "grown",
+    "reduce",
+    "reduced",
+    "added",
+    "adding",
+    "lost",
+    "losing",
+    "hired",
+    "hire",
+    "laid",
+    "shed",
+    "extra",
+    "additional",
+    "new",
+    "now",
+    "once",
+    "then",
+    "former",
+    "only",
+    "just",
+    "nearly",
+    "almost",
+    "each",
+    "per",
+    "every",
+    "half",
+    "percent",
+    "of",
+];
+
+/// A figure owned by a possessive (`Russia's 450 diplomats`, `the commission's 32,000
+/// staff`): a `'s ` or `’s ` directly before a digit.
+fn possessive_figure(s: &str) -> bool {
+    let b = s.as_bytes();
+    [&"'s "[..], "’s ", "s' ", "s’ "].iter().any(|p| {
+        memchr::memmem::find_iter(b, p.as_bytes())
+            .any(|i| b.get(i + p.len()).is_some_and(u8::is_ascii_digit))
+    })
+}
+
+struct Restated {
+    key: String,
+    mention: Mention,
+}
+
+/// The possessive figures of a sentence that says nothing of change or time.
+fn restated_in(ws: &[Word<'_>], reads: &Reads, base: usize, out: &mut Vec<Restated>) {
+    if reads.iter().any(|(_, q, _)| q.unit == Unit::Year)
+        || ws.iter().any(|w| CHANGE_WORDS.iter().any(|c| w.is(c)))
+    {
+        return;
+    }
+    for (phrase, q, _) in reads.iter().filter(|(_, q, _)| q.unit == Unit::Count) {
+        let at = ws.partition_point(|w| w.end <= phrase.start);
+        let first = ws.partition_point(|w| w.start < phrase.end);
+        let (Some(owner_at), true) = (at.checked_sub(1), first < ws.len()) else {
+            continue;
+        };
+        let owner = &ws[owner_at];
+        let possessive = bare(owner.text) != owner.text;
+        // A name (`Russia's`) or a definite noun (`the commission's`).
+        let definite = is_name(owner) || (owner_at > 0 && ws[owner_at - 1].is("the"));
+        if !possessive || !definite || !bounded(q) || ws[at].start != phrase.start {
+            continue;
+        }
+        let Some((noun_at, noun)) = counted_noun(ws, first) else {
+            continue;
+        };
+        out.push(Restated {
+            key: format!("{}/{noun}", bare(owner.text).to_lowercase()),
+            mention: Mention {
+                phrase: shift(phrase, base),
+                quantity: q.clone(),
+                relative: false,
+                about: owner.start + base..ws[noun_at].end + base,
+            },
+        });
+    }
+}
+
+/// Restated figures, one bucket per owner and noun, each checked in one pass: the
+/// first figure that cannot be true with the earlier ones is a conflict.
+fn restated_links(restated: &[Restated]) -> Vec<Link> {
+    let mut buckets: HashMap<&str, Vec<&Restated>> = HashMap::new();
+    let mut order = Vec::new();
+    for r in restated {
+        buckets
+            .entry(r.key.as_str())
+            .or_insert_with(|| {
+                order.push(r.key.as_str());
+                Vec::new()
+            })
+            .push(r);
+    }
+    let link = |a: &Restated, b: &Restated, holds: bool| Link {
+        kind: LinkKind::Restated,
+        first: a.mention.clone(),
+        second: b.mention.clone(),
+        expected: a.mention.quantity.clone(),
+        parts: 1,
+        slack: false,
+        key: a.key.clone(),
+        holds,
+        confidence: Confidence::Medium,
+    };
+    let mut links = Vec::new();
+    for key in order {
+        let bucket = &buckets[key];
+        let Some((first, rest)) = bucket.split_first() else {
+            continue;
+        };
+        let mut common = first.mention.quantity.interval.clone();
+        let mut conflict = None;
+        for later in rest {
+            let v = &later.mention.quantity.interval;
+            if v.overlaps(&common) {
+                common = common.intersection(v);
+                continue;
+            }
+            // Only on a conflict: an earlier figure it contradicts.
+            let earlier = bucket
+                .iter()
+                .take_while(|r| !std::ptr::eq(*r, later))
+                .find(|r| !r.mention.quantity.interval.overlaps(v));
+            conflict = earlier.map(|e| link(e, later, false));
+            break;
+        }
+        match (conflict, rest.last()) {
+            (Some(c), _) => links.push(c),
+            (None, Some(last)) => links.push(link(first, last, true)),
+            (None, None) => {}
+        }
+    }
+    links
+}
+
 /// The names joined by `and` (with commas for three or more) nearest before a figure:
 /// `the VSSE and the ADIV`, `Alpha, Beta and Gamma`.
 fn conjoined_names(ws: &[Word<'_>]) -> Vec<String> {
@@ -1400,6 +1573,34 @@ mod tests {
             links(by_noun),
             ["parts-and-total conflict about 650 / 2,000 medium expected 1,170 – 1,430"]
         );
+    }
+
+    #[test]
+    fn a_restated_figure() {
+        let text = "The commission's 32,000 staff work in three cities. A spokesman said the \
+                    commission's 32,000 employees would not be affected.";
+        assert_eq!(
+            links(text),
+            ["restated holds 32,000 / 32,000 medium expected 32,000"]
+        );
+        let bad = text.replacen("32,000 employees", "23,000 employees", 1);
+        assert_eq!(
+            links(&bad),
+            ["restated conflict 32,000 / 23,000 medium expected 32,000"]
+        );
+        // Change, time, or another owner: not one figure.
+        for text in [
+            "The commission's 32,000 staff work here. The commission's 30,000 staff in 2010 did not.",
+            "The commission's 32,000 staff work here. The commission's staff rose from 30,000.",
+            "The commission's 32,000 staff work here. The council's 3,000 staff do not.",
+            "The commission's 32,000 staff work here. The commission's 300 new staff start today.",
+        ] {
+            assert!(
+                analyze(text).conflicts().next().is_none(),
+                "{text}: {:?}",
+                links(text)
+            );
+        }
     }
 
     #[test]

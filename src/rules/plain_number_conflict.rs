@@ -5,7 +5,9 @@
 //! twice** — the same name and event word ("Simm … was caught … 10 years ago", "Simm
 //! was arrested in 2008"), or an episode and its arrest or conviction ("the Simm case
 //! in 2009", a year's slack either side) — and **parts and their total** ("the VSSE and
-//! the ADIV had about 650 personnel each" and "the VSSE and ADIV's 1,300 officers").
+//! the ADIV had about 650 personnel each" and "the VSSE and ADIV's 1,300 officers"), and
+//! **one owner's figure stated twice** ("the commission's 32,000 staff", "the
+//! commission's 32,000 employees", in sentences that speak of no change or date).
 //! Relative dates count from the front-matter `published` date, else from the dateline
 //! at the top of the copy. A finding is reported only when the interval arithmetic says
 //! the linked figures cannot both be true; it points at the later mention, labels both,
@@ -87,6 +89,16 @@ fn diagnostic(
             ),
             "correct the part or the total; if the total counts something else, say so in the copy",
         ),
+        LinkKind::Restated => (
+            format!(
+                "one figure, stated twice: \"{first_about}\" is {} (line {}), but \"{second_about}\" is {} (line {}); confidence: {confidence}",
+                link.first.quantity,
+                line(pl.first),
+                link.second.quantity,
+                line(pl.second),
+            ),
+            "correct the figure that is wrong; if they count different things or times, say so in the copy",
+        ),
     };
     let (first_label, second_label) = match link.kind {
         LinkKind::SameEvent => (
@@ -99,6 +111,10 @@ fn diagnostic(
                 link.first.quantity, link.parts, link.expected
             ),
             format!("the total: {}", link.second.quantity),
+        ),
+        LinkKind::Restated => (
+            format!("stated {}", link.first.quantity),
+            format!("restated {}", link.second.quantity),
         ),
     };
     Diagnostic::warning("plain-number-conflict", pl.second, message)
