@@ -1257,7 +1257,7 @@ const CHANGE_WORDS: &[&str] = &[
 /// staff`): a `'s ` or `’s ` directly before a digit.
 fn possessive_figure(s: &str) -> bool {
     let b = s.as_bytes();
-    [&"'s "[..], "’s ", "s' ", "s’ "].iter().any(|p| {
+    ["'s ", "’s ", "s' ", "s’ "].iter().any(|p| {
         memchr::memmem::find_iter(b, p.as_bytes())
             .any(|i| b.get(i + p.len()).is_some_and(u8::is_ascii_digit))
     })
