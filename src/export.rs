@@ -52,6 +52,10 @@ pub struct Export<D = Diagnostic> {
     pub assertions: Vec<AssertionExport>,
     /// Sentences read as page furniture (captions, credits, promos, headings).
     pub furniture: Vec<SpanExport>,
+    /// The publication day relative dates count from, and where it was read.
+    pub publication: Option<PublicationExport>,
+    /// Links between untagged figures and dates that plain-number checking made.
+    pub plain_links: Vec<PlainLinkExport>,
     pub diagnostics: Vec<D>,
 }
 
@@ -68,6 +72,8 @@ impl<D> Export<D> {
             attributions: self.attributions,
             assertions: self.assertions,
             furniture: self.furniture,
+            publication: self.publication,
+            plain_links: self.plain_links,
             diagnostics: self.diagnostics.iter().map(f).collect(),
         }
     }
@@ -252,12 +258,94 @@ pub struct AssertionExport {
     pub class: ClaimClass,
 }
 
+/// The publication day and its origin.
+#[derive(Debug, Clone, Serialize)]
+pub struct PublicationExport {
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// `front_matter` or `dateline`.
+    pub from: &'static str,
+    /// The front-matter value or the dateline's date phrase.
+    pub span: TextSpan,
+}
+
+/// One plain-copy link: two mentions that must agree, and whether they do.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlainLinkExport {
+    /// `same-event`, `parts-and-total` or `restated`.
+    pub kind: &'static str,
+    /// `holds` or `mismatch`.
+    pub status: Status,
+    /// `high` or `medium`.
+    pub confidence: &'static str,
+    /// The name or group the link is keyed on.
+    pub key: String,
+    pub first: PlainMentionExport,
+    pub second: PlainMentionExport,
+    /// What the first mention says the second must be (k × the part for a total).
+    pub expected: ValueExport,
+    /// Number of parts (1 for an event).
+    pub parts: u32,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PlainMentionExport {
+    /// The figure or date phrase.
+    pub phrase: TextSpan,
+    /// The event words or counted noun it belongs to.
+    pub about: TextSpan,
+    pub value: ValueExport,
+    /// Counted from the publication day.
+    pub relative_date: bool,
+}
+
+fn plain(source: &str, context: &Context<'_>) -> (Option<PublicationExport>, Vec<PlainLinkExport>) {
+    let analysis = context.plain_numbers();
+    let publication = analysis.publication.map(|p| PublicationExport {
+        date: format!(
+            "{:04}-{:02}-{:02}",
+            p.date.year(),
+            p.date.month(),
+            p.date.day()
+        ),
+        from: p.from.as_str(),
+        span: TextSpan::new(source, p.span),
+    });
+    let mention =
+        |phrase: Span, about: Span, m: &crate::numbers::plain::Mention| PlainMentionExport {
+            phrase: TextSpan::new(source, phrase),
+            about: TextSpan::new(source, about),
+            value: value_export(&m.quantity),
+            relative_date: m.relative,
+        };
+    let links = analysis
+        .links
+        .iter()
+        .map(|pl| PlainLinkExport {
+            kind: pl.link.kind.as_str(),
+            status: if pl.link.holds {
+                Status::Holds
+            } else {
+                Status::Mismatch
+            },
+            confidence: pl.link.confidence.as_str(),
+            key: pl.link.key.clone(),
+            first: mention(pl.first, pl.first_about, &pl.link.first),
+            second: mention(pl.second, pl.second_about, &pl.link.second),
+            expected: value_export(&pl.link.expected),
+            parts: pl.link.parts,
+        })
+        .collect();
+    (publication, links)
+}
+
 /// Describes `source` (shown as `path`) with the lint configuration `config`.
 pub fn export(path: &str, source: &str, config: &Config) -> Export {
     let linted = lint(source, config);
     let document = &linted.parsed.document;
     let context = Context::new(source, document, config);
     let quantities = context.quantities();
+    let (publication, plain_links) = plain(source, &context);
     Export {
         version: SCHEMA_VERSION,
         path: path.to_string(),
@@ -290,6 +378,8 @@ pub fn export(path: &str, source: &str, config: &Config) -> Export {
                 .map(|s| prose.source_span(s.clone()).into())
                 .collect()
         },
+        publication,
+        plain_links,
         diagnostics: linted.diagnostics,
     }
 }

@@ -2,6 +2,7 @@
 //! diagnostics out. Reading files and printing belong to the CLI.
 
 pub mod config;
+pub mod plain_numbers;
 pub mod prose;
 pub mod quantities;
 mod suppress;
@@ -134,6 +135,9 @@ pub struct Context<'a> {
     /// Check-worthy sentences nobody is on record for, read on first use
     /// ([`Context::assertions`]).
     assertions: std::sync::OnceLock<Vec<crate::prose::claims::Assertion>>,
+    /// The publication day and the links between plain-copy figures, computed on first
+    /// use ([`Context::plain_numbers`]).
+    plain_numbers: std::sync::OnceLock<plain_numbers::PlainAnalysis>,
 }
 
 impl<'a> Context<'a> {
@@ -154,6 +158,7 @@ impl<'a> Context<'a> {
             quantities: std::sync::OnceLock::new(),
             prose: std::sync::OnceLock::new(),
             assertions: std::sync::OnceLock::new(),
+            plain_numbers: std::sync::OnceLock::new(),
         }
     }
 

@@ -172,10 +172,12 @@
 //! the length of the text and never panics.
 
 mod date;
+mod dateline;
 mod display;
 mod expr;
 mod fast;
 mod interval;
+pub mod plain;
 mod quantity;
 mod read;
 
@@ -183,13 +185,14 @@ mod read;
 mod tests;
 
 pub use date::{Date, days_in_month, days_in_year, is_leap_year, parse_date};
+pub use dateline::{Dateline, read_dateline};
 pub use expr::{EvalError, Expr, ExprError, evaluate, parse_expr};
 pub use interval::{Bound, Interval};
 pub use num_rational::BigRational;
 pub use quantity::{
     BinOp, Currency, Quantity, Unit, UnitMismatch, comparable, conflict, relation_holds,
 };
-pub use read::{ReadValue, read_quantity};
+pub use read::{ReadValue, read_quantities, read_quantity};
 
 use num_bigint::BigInt;
 

@@ -52,6 +52,32 @@ pub fn read_quantity(text: &str, opts: &NumberOptions) -> ReadValue {
     ReadValue::default()
 }
 
+/// Every quantity phrase in `text`, left to right and none overlapping: the phrase
+/// [`read_quantity`] finds, then the first one after it, and so on. The text is
+/// tokenized once and each token starts at most one bounded attempt, so this is linear
+/// in the text too (calling [`read_quantity`] on each remainder would not be).
+pub fn read_quantities(text: &str, opts: &NumberOptions) -> Vec<ReadValue> {
+    let toks = tokenize(text, opts.european);
+    let reader = Reader { toks: &toks, opts };
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        match reader.phrase_at(i) {
+            Some(phrase) => {
+                let end = toks[phrase.end - 1].end;
+                found.push(ReadValue {
+                    quantity: phrase.quantity,
+                    relative_date: phrase.relative,
+                    matched: Some(toks[i].start..end),
+                });
+                i = phrase.end.max(i + 1);
+            }
+            None => i += 1,
+        }
+    }
+    found
+}
+
 // ---------------------------------------------------------------- tokens --
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -18,6 +18,7 @@ mod malformed_definition;
 mod missing_publication_date;
 mod nesting_too_deep;
 mod number_conflict;
+mod plain_number_conflict;
 mod quantity_without_value;
 mod relation_mismatch;
 mod unattributed_claim;
@@ -172,6 +173,13 @@ pub static REGISTRY: &[RuleInfo] = &[
         quantity_without_value,
         "quantity-without-value",
         Error,
+        Numbers,
+        check
+    ),
+    rule!(
+        plain_number_conflict,
+        "plain-number-conflict",
+        Warning,
         Numbers,
         check
     ),
