@@ -59,6 +59,16 @@ pub enum Command {
     Export(export_cmd::ExportArgs),
     /// Suggest tags and source definitions for the attributions in plain prose.
     Suggest(suggest_cmd::SuggestArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), e.g. `claimmark man > claimmark.1`.
+    Man,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// The shell, e.g. `bash`: `claimmark completions bash > /etc/bash_completion.d/claimmark`.
+    pub shell: clap_complete::Shell,
 }
 
 /// When to use colour.
@@ -105,8 +115,50 @@ pub fn run() -> ExitCode {
         Command::Parse(args) => parse_cmd::run(args),
         Command::Export(args) => export_cmd::run(args),
         Command::Suggest(args) => suggest_cmd::run(args),
+        Command::Completions(args) => completions(args.shell),
+        Command::Man => man(),
     };
     ExitCode::from(code)
+}
+
+/// Writes the completion script for `shell` to stdout.
+fn completions(shell: clap_complete::Shell) -> u8 {
+    use clap::CommandFactory;
+    let mut command = Cli::command();
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut command, "claimmark", &mut out);
+    match output::write(None, &out) {
+        Ok(()) => exit::OK,
+        Err(e) => fail(format!("cannot write the completions: {e}")),
+    }
+}
+
+/// Writes the manual page (roff) to stdout, with one section per subcommand.
+fn man() -> u8 {
+    use clap::CommandFactory;
+    let command = Cli::command();
+    let mut out = Vec::new();
+    let rendered = clap_mangen::Man::new(command.clone())
+        .render(&mut out)
+        .and_then(|()| {
+            // Each subcommand's synopsis and options, so `man claimmark` documents
+            // every flag (clap_mangen renders only the top level on its own).
+            for sub in command.get_subcommands().filter(|c| c.get_name() != "help") {
+                let name = format!("claimmark {}", sub.get_name());
+                out.extend_from_slice(format!(".SH \"{}\"\n", name.to_uppercase()).as_bytes());
+                if let Some(about) = sub.get_about() {
+                    out.extend_from_slice(format!("{about}\n").as_bytes());
+                }
+                let page = clap_mangen::Man::new(sub.clone());
+                page.render_synopsis_section(&mut out)?;
+                page.render_options_section(&mut out)?;
+            }
+            Ok(())
+        });
+    match rendered.and_then(|()| output::write(None, &out)) {
+        Ok(()) => exit::OK,
+        Err(e) => fail(format!("cannot write the manual page: {e}")),
+    }
 }
 
 /// Reports an error on stderr as `claimmark: …` and returns the error exit code.
