@@ -81,13 +81,27 @@ pub enum ColorChoice {
 }
 
 impl ColorChoice {
+    /// Whether standard output gets colour. `auto` follows the conventions of
+    /// no-color.org and bixense.com/clicolors: no colour when NO_COLOR is set and
+    /// non-empty; colour when CLICOLOR_FORCE is set and not "0", even into a pipe; no
+    /// colour when CLICOLOR is "0"; otherwise colour on a terminal that is not "dumb".
+    /// (anstream's detection reads CLICOLOR_FORCE=0 as forcing, so it is spelled out.)
     pub fn enabled(self) -> bool {
         use std::io::IsTerminal;
+        let set = |key: &str, off: &str| std::env::var_os(key).is_some_and(|v| v != off);
         match self {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
             ColorChoice::Auto => {
-                std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+                if set("NO_COLOR", "") {
+                    false
+                } else if set("CLICOLOR_FORCE", "0") {
+                    true
+                } else {
+                    std::env::var_os("CLICOLOR").is_none_or(|v| v != "0")
+                        && std::io::stdout().is_terminal()
+                        && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
+                }
             }
         }
     }
