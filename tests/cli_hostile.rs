@@ -4,6 +4,7 @@
 
 mod common;
 
+
 use common::{root, run_in};
 use serde_json::Value;
 
@@ -59,3 +60,63 @@ fn capped_findings_in_every_format() {
         );
     }
 }
+
+/// A draft of one 100 KB line with findings at its start, middle and end.
+fn one_long_line() -> String {
+    let filler = "The council met again and nothing was decided about the budget. ";
+    let mut line = String::from("{The agency cut jobs}@nobody:reported. ");
+    while line.len() < 50_000 {
+        line.push_str(filler);
+    }
+    line.push_str("{aside} ");
+    while line.len() < 100_000 {
+        line.push_str(filler);
+    }
+    line.push_str("{The mayor resigned}@somebody:reported.");
+    format!("---\npublished: 2025-01-01\n---\n\n{line}\n")
+}
+
+#[test]
+fn full_draws_a_window_of_a_long_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("long.md"), one_long_line()).unwrap();
+    let output = run_in(
+        dir.path(),
+        &["lint", "--isolated", "--format", "full", "long.md"],
+        None,
+    );
+    let out = stdout(&output);
+    // Three findings on a 100 KB line: a few KB of output, not 300 KB.
+    assert!(out.len() < 4_000, "{} bytes:\n{out}", out.len());
+    assert!(out.lines().all(|l| l.chars().count() < 200), "{out}");
+    insta::assert_snapshot!("long_line_full", out);
+}
+
+/// The window is drawn around each span wherever it is on the line, and the line and
+/// column printed are the file's.
+#[test]
+fn full_windows_keep_the_file_positions() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = one_long_line();
+    let at = text.find("{aside}").unwrap();
+    let column = at - text[..at].rfind('\n').unwrap();
+    std::fs::write(dir.path().join("long.md"), &text).unwrap();
+    let output = run_in(
+        dir.path(),
+        &["lint", "--isolated", "--format", "full", "long.md"],
+        None,
+    );
+    let out = stdout(&output);
+    assert!(out.contains(&format!("[long.md:5:{column}]")), "{out}");
+    let concise = run_in(
+        dir.path(),
+        &["lint", "--isolated", "--format", "concise", "long.md"],
+        None,
+    );
+    assert!(
+        stdout(&concise).contains(&format!("long.md:5:{column}: warning[bare-braces]")),
+        "{}",
+        stdout(&concise)
+    );
+}
+
