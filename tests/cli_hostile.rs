@@ -4,7 +4,6 @@
 
 mod common;
 
-
 use common::{root, run_in};
 use serde_json::Value;
 
@@ -119,4 +118,3 @@ fn full_windows_keep_the_file_positions() {
         stdout(&concise)
     );
 }
-
