@@ -118,3 +118,119 @@ fn full_windows_keep_the_file_positions() {
         stdout(&concise)
     );
 }
+
+/// Bad files next to a good one: each is one `unreadable-file` finding with a clear
+/// reason, the good one is linted, the exit code is 2; and every command words a bad
+/// file the same way.
+#[cfg(unix)]
+#[test]
+fn bad_files_never_stop_a_run() {
+    use std::os::unix::fs::{PermissionsExt, symlink};
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = |name: &str| dir.path().join(name);
+    std::fs::write(path("good.md"), "{Jobs were cut}@nobody:reported.\n").unwrap();
+    // A NUL far past the first 8 KiB.
+    let mut nul = "Plain words. ".repeat(1_000).into_bytes();
+    nul.extend(b"\0 and more\n");
+    std::fs::write(path("nul.md"), &nul).unwrap();
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain("Hi\n".encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    std::fs::write(path("utf16.md"), utf16).unwrap();
+    symlink("loop-b.md", path("loop-a.md")).unwrap();
+    symlink("loop-a.md", path("loop-b.md")).unwrap();
+    let status = std::process::Command::new("mkfifo")
+        .arg(path("fifo.md"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    std::fs::write(path("big.md"), "x".repeat(30_000)).unwrap();
+    std::fs::write(path("claimmark.toml"), "[files]\nmax-size = 20000\n").unwrap();
+    std::fs::write(path("secret.md"), "text\n").unwrap();
+    std::fs::set_permissions(path("secret.md"), std::fs::Permissions::from_mode(0o000)).unwrap();
+    // Root reads anything: then the unreadable file is not part of the test.
+    let unreadable = std::fs::read(path("secret.md")).is_err();
+
+    let files = [
+        "big.md",
+        "fifo.md",
+        "good.md",
+        "loop-a.md",
+        "missing.md",
+        "nul.md",
+        "secret.md",
+        "utf16.md",
+    ];
+    let mut args = vec!["lint", "--format", "concise"];
+    args.extend(files);
+    let output = run_in(dir.path(), &args, None);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    let out = stdout(&output);
+    let reason = |file: &str| {
+        out.lines()
+            .find(|l| l.starts_with(&format!("{file}:1:1: error[unreadable-file]")))
+            .unwrap_or_else(|| panic!("no unreadable-file for {file}:\n{out}"))
+            .split("cannot lint this file: ")
+            .nth(1)
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(
+        reason("big.md"),
+        "it is 30000 bytes, over the limit of 20000 (files.max-size)"
+    );
+    assert_eq!(
+        reason("fifo.md"),
+        "it is a FIFO (named pipe), not a regular file"
+    );
+    assert_eq!(
+        reason("loop-a.md"),
+        "it is a symbolic link loop (too many levels of symbolic links)"
+    );
+    assert_eq!(reason("missing.md"), "no such file or directory");
+    assert_eq!(
+        reason("nul.md"),
+        "it looks binary (a NUL byte at byte offset 13000)"
+    );
+    assert_eq!(
+        reason("utf16.md"),
+        "it is UTF-16 (a little-endian byte-order mark); save it as UTF-8"
+    );
+    if unreadable {
+        assert_eq!(reason("secret.md"), "permission denied");
+    }
+    assert!(
+        out.contains("good.md:1:17: error[undefined-source]"),
+        "{out}"
+    );
+
+    // The other commands read through the same path and say the same.
+    for command in ["strip", "parse", "export", "suggest"] {
+        for (file, bad) in [
+            (
+                "nul.md",
+                "it looks binary (a NUL byte at byte offset 13000)",
+            ),
+            ("loop-a.md", "it is a symbolic link loop"),
+            ("fifo.md", "it is a FIFO (named pipe), not a regular file"),
+        ] {
+            let output = run_in(dir.path(), &[command, file], None);
+            assert_eq!(output.status.code(), Some(2), "{command} {file}");
+            assert!(
+                stderr(&output).starts_with(&format!("claimmark: {file}: cannot read: {bad}")),
+                "{command} {file}: {}",
+                stderr(&output)
+            );
+        }
+    }
+    // `strip` goes on past a bad file, prints the others, and exits 2.
+    let output = run_in(dir.path(), &["strip", "good.md", "nul.md", "good.md"], None);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(stdout(&output), "Jobs were cut.\n".repeat(2));
+    assert_eq!(
+        stderr(&output),
+        "claimmark: nul.md: cannot read: it looks binary (a NUL byte at byte offset 13000)\n"
+    );
+}

@@ -136,7 +136,7 @@ impl Serialize for NodeJson<'_> {
 }
 
 pub fn run(args: ParseArgs) -> u8 {
-    let doc = match input::read(&args.file, args.stdin_filename.as_deref()) {
+    let doc = match input::read(&args.file, args.stdin_filename.as_deref(), None) {
         Ok(doc) => doc,
         Err(e) => return fail(e),
     };
