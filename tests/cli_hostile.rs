@@ -234,3 +234,154 @@ fn bad_files_never_stop_a_run() {
         "claimmark: nul.md: cannot read: it looks binary (a NUL byte at byte offset 13000)\n"
     );
 }
+
+/// Runs `claimmark ARGS` under `umask 022`, in `dir`.
+#[cfg(unix)]
+fn run_with_umask(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    let mut command = std::process::Command::new("sh");
+    command
+        .current_dir(dir)
+        .arg("-c")
+        .arg("umask 022 && exec \"$0\" \"$@\"")
+        .arg(env!("CARGO_BIN_EXE_claimmark"))
+        .args(args);
+    command.output().expect("run claimmark")
+}
+
+#[cfg(unix)]
+fn mode(path: &std::path::Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o7777
+}
+
+#[cfg(unix)]
+#[test]
+fn new_files_get_the_umask_mode_and_old_ones_keep_theirs() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("draft.md"),
+        "{Jobs were cut}@a.\n\n[@a]: A\n",
+    )
+    .unwrap();
+    let output = run_with_umask(dir.path(), &["strip", "draft.md", "-o", "copy.md"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(mode(&dir.path().join("copy.md")), 0o644);
+    let output = run_with_umask(dir.path(), &["init"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(mode(&dir.path().join("claimmark.toml")), 0o644);
+    // An existing file keeps its mode, even one the umask would narrow.
+    let copy = dir.path().join("copy.md");
+    std::fs::set_permissions(&copy, std::fs::Permissions::from_mode(0o664)).unwrap();
+    let output = run_with_umask(dir.path(), &["strip", "draft.md", "-o", "copy.md"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(mode(&copy), 0o664);
+    assert_eq!(
+        std::fs::read_to_string(&copy).unwrap(),
+        "Jobs were cut.\n\n"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn writes_go_through_a_symbolic_link() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("drafts")).unwrap();
+    let target = dir.path().join("drafts/story.md");
+    std::fs::write(
+        &target,
+        "Anna Petrova, the minister, said the audit was late.\n",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("drafts/story.md", dir.path().join("link.md")).unwrap();
+    let output = run_with_umask(dir.path(), &["suggest", "--write", "link.md"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let link = std::fs::symlink_metadata(dir.path().join("link.md")).unwrap();
+    assert!(link.file_type().is_symlink(), "the link is kept");
+    let written = std::fs::read_to_string(&target).unwrap();
+    assert!(
+        written.contains("}@"),
+        "the target was rewritten: {written}"
+    );
+    let names: Vec<_> = std::fs::read_dir(dir.path().join("drafts"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(names, ["story.md"]);
+}
+
+/// A signal mid-write (the temporary file written, not yet renamed): the target is left
+/// as it was and no temporary file stays beside it. Then signals at moments spread over
+/// whole runs on a large file: the target is absent or whole.
+#[cfg(unix)]
+#[test]
+fn a_signal_mid_write_leaves_no_temporary_file() {
+    use std::time::{Duration, Instant};
+    let dir = tempfile::tempdir().unwrap();
+    let paragraph = "{The agency lost 43,000 laptops}@audit:reported, and nobody noticed.\n\n";
+    let draft = paragraph.repeat(4 * 1024 * 1024 / paragraph.len()) + "[@audit]: The audit\n";
+    std::fs::write(dir.path().join("big.md"), &draft).unwrap();
+    std::fs::write(dir.path().join("copy.md"), "the old copy\n").unwrap();
+    let spawn = |pause: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_claimmark"))
+            .current_dir(dir.path())
+            .args(["strip", "big.md", "-o", "copy.md"])
+            .env("CLAIMMARK_TEST_PAUSE_BEFORE_RENAME_MS", pause)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    let temporaries = || -> Vec<String> {
+        std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .filter(|n| n.ends_with(".tmp"))
+            .collect()
+    };
+    let signal = |child: &std::process::Child, name: &str| {
+        std::process::Command::new("kill")
+            .args([&format!("-{name}"), &child.id().to_string()])
+            .status()
+            .unwrap();
+    };
+    for name in ["TERM", "INT", "HUP"] {
+        let mut child = spawn("5000");
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while temporaries().is_empty() {
+            assert!(Instant::now() < deadline, "no temporary file appeared");
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        signal(&child, name);
+        let status = child.wait().unwrap();
+        assert!(!status.success(), "SIG{name} ended the run");
+        assert_eq!(temporaries(), Vec::<String>::new(), "after SIG{name}");
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("copy.md")).unwrap(),
+            "the old copy\n"
+        );
+    }
+
+    let started = Instant::now();
+    assert!(spawn("0").wait().unwrap().success());
+    let whole = started.elapsed();
+    let expected = std::fs::read(dir.path().join("copy.md")).unwrap();
+    for step in 0..8u32 {
+        std::fs::remove_file(dir.path().join("copy.md")).ok();
+        let mut child = spawn("0");
+        std::thread::sleep(whole * step / 8);
+        signal(&child, "TERM");
+        child.wait().unwrap();
+        assert_eq!(
+            temporaries(),
+            Vec::<String>::new(),
+            "after a kill at step {step}"
+        );
+        if let Ok(copy) = std::fs::read(dir.path().join("copy.md")) {
+            assert!(
+                copy == expected,
+                "a partial copy after a kill at step {step}"
+            );
+        }
+    }
+}
