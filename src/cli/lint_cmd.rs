@@ -107,7 +107,9 @@ struct Outcome {
 }
 
 /// Files are linted in ordered batches: each batch in parallel, then emitted in order.
-/// Output is identical for any `-j`, and memory holds one batch, not the archive.
+/// Output is identical for any `-j`, and memory holds one batch, not the archive: at
+/// most two batches of outcomes, each file's findings capped (`max-findings-per-rule`)
+/// and its text kept only when it has findings.
 const BATCH: usize = 128;
 
 /// Expands the arguments into jobs: explicit files always, directory contents filtered by
@@ -232,6 +234,11 @@ fn lint_one(job: &Job, fix: FixMode) -> Outcome {
             write_error = Some(format!("{}: cannot write fixes: {e}", job.name));
         }
         text = current;
+    }
+    // The text is kept only to place findings when they are printed: a batch of clean
+    // files then holds no drafts, only their names.
+    if linted.diagnostics.is_empty() {
+        text = String::new();
     }
     Outcome {
         name: job.name.clone(),
