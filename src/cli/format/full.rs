@@ -394,3 +394,56 @@ impl SourceCode for Excerpt<'_> {
         )))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use claimmark::lint::{Config, lint};
+
+    /// Every finding of `source`, rendered.
+    fn render_all(source: &str) -> Vec<String> {
+        let full = Full::new(false);
+        let index = LineIndex::new(source);
+        lint(source, &Config::default())
+            .diagnostics
+            .iter()
+            .map(|d| full.render("x.md", source, &index, d))
+            .collect()
+    }
+
+    #[test]
+    fn awkward_sources_render_within_the_window() {
+        let long = "word ".repeat(10_000);
+        let sources = [
+            String::new(),
+            "{".to_string(),
+            "{a}@x".to_string(),
+            format!("{long}{{a}}@x {long}\n"),
+            format!("{{a}}@x{long}{{b}}@y\n"),
+            // Multi-byte characters around the cuts, and a label past a long run.
+            format!("{}{{é}}@x{}\n", "é😀".repeat(5_000), "😀".repeat(5_000)),
+            // Lone carriage returns (not line ends here) on a long line.
+            format!("{}{{a}}@x\r{}\r", "a\r".repeat(3_000), "b".repeat(300)),
+            // A tag spanning lines of a paragraph, each long.
+            format!("{{{long}\n{long}}}@x\n"),
+            "{a}@x\r\n\r\n[@y]: Y\r\n".to_string(),
+        ];
+        for source in &sources {
+            for out in render_all(source) {
+                assert!(out.lines().all(|l| l.chars().count() < 2 * WIDTH), "{out}");
+            }
+        }
+    }
+
+    #[test]
+    fn short_lines_are_drawn_whole() {
+        let source = "Intro.\n\n{The council cut jobs}@nobody:reported.\n";
+        let out = render_all(source).join("");
+        assert!(
+            out.contains("{The council cut jobs}@nobody:reported."),
+            "{out}"
+        );
+        assert!(!out.contains('…'), "{out}");
+        assert!(out.contains("[x.md:3:24]"), "{out}");
+    }
+}
