@@ -21,7 +21,7 @@ cargo build --release --locked --bins --target "$triple"
 corpus="$(mktemp -d)"
 trap 'rm -rf "$corpus"' EXIT
 mkdir -p artifacts
-for target in parse strip lint; do
+for target in parse strip lint suggest; do
   mkdir -p "$corpus/$target"
   find ../examples ../tests/fixtures -type f \( -name '*.md' -o -name '*.txt' \) -size -64k \
     | while read -r file; do cp "$file" "$corpus/$target/$(echo "${file#../}" | tr '/' '_')"; done
