@@ -50,6 +50,18 @@ fn capped_findings_in_every_format() {
     assert_eq!(lines.lines().count(), diagnostics.len());
     assert!(lines.contains("and 6 more `undefined-source` findings"));
 
+    // `config --show` says which cap applies.
+    let shown = run_in(
+        &root().join(HOSTILE),
+        &["config", "--show", "capped.md"],
+        None,
+    );
+    assert!(
+        stdout(&shown).contains("\nmax-findings-per-rule = 3\n"),
+        "{}",
+        stdout(&shown)
+    );
+
     for format in ["sarif", "github"] {
         let out = stdout(&lint_capped(format));
         assert!(
