@@ -8,6 +8,9 @@ the command on it and prints the time and peak memory (from the child's rusage) 
 their ratios per doubling. Linear work gives a time ratio near 2; the last ratio is
 marked MISS when it is above 3 and the run took more than 0.5 s (below that, start-up,
 timer noise and the kernel zeroing fresh pages dominate on a shared machine). A run over --limit seconds (default 20) stops that shape.
+Peak memory is checked against the bound 40 MB + 32 B per input byte: a run above it is
+marked MEM (and listed at the end). Standard output is counted, not kept: a shape whose
+output grows faster than its findings shows it in the "out MB" column.
 The exit code is 0 either way: this is a measurement, not a test.
 
 The shapes come from an audit of every path a draft can repeat: ids tagged many times,
@@ -100,24 +103,59 @@ SHAPES = {
                          + "".join(f"She said the agency lost {i} laptops.\n\n" for i in range(k))),
     "export_quotes": (["export", "--to", "json"], 2500, lambda k: FM + " ".join(
         '"we will not pay for it" she wrote' for _ in range(k)) + ".\n"),
+    # hostile input (issue: bounded memory and output): one finding every few bytes
+    "link_undef_json": (["lint", "--isolated", "--format", "json", "--exit-zero"], 25000,
+                        lambda k: "[a](b{c}@s " * k),
+    "link_undef_full": (["lint", "--isolated", "--format", "full", "--exit-zero"], 12500,
+                        lambda k: "[a](b{c}@s " * k),
+    "brace_wall_json": (["lint", "--isolated", "--format", "json", "--exit-zero"], 200000,
+                        lambda k: "{" * k + "a" + "}" * k + "#x"),
+    "brace_wall_strip": (["strip"], 200000, lambda k: "{" * k + "a" + "}" * k + "#x"),
+    "tag_lines_lint": (LINT, 125000, lambda k: "{a}@x\n" * k),
+    "tag_lines_export": (["export", "--to", "json"], 125000, lambda k: "{a}@x\n" * k),
+    "tag_lines_suggest": (["suggest"], 125000, lambda k: "{a}@x\n" * k),
+    "tag_lines_parse": (["parse", "--format", "json"], 125000, lambda k: "{a}@x\n" * k),
+    "defs_parse": (["parse", "--format", "json"], 12500, lambda k: "".join(
+        f"[@s{i}]: Person {i}\n" for i in range(k))),
 }
+
+MEMORY_BASE = 40 * 1024 * 1024
+MEMORY_PER_BYTE = 32
+
+
+def memory_bound(size):
+    """The most a run on `size` input bytes may hold at its peak."""
+    return MEMORY_BASE + MEMORY_PER_BYTE * size
 
 
 def run(binary, command, path, limit):
-    """Seconds and peak RSS (KB) of one run, or None on timeout. `wait4` gives the
-    child's own rusage (the RUSAGE_CHILDREN maximum would carry over between runs)."""
+    """Seconds, peak RSS (KB) and output bytes of one run, or None on timeout. `wait4`
+    gives the child's own rusage (the RUSAGE_CHILDREN maximum would carry over between
+    runs); a thread counts what it writes to stdout."""
     start = time.perf_counter()
-    child = subprocess.Popen([binary, *command, path], stdout=subprocess.DEVNULL,
+    child = subprocess.Popen([binary, *command, path], stdout=subprocess.PIPE,
                              stderr=subprocess.DEVNULL)
+    written = [0]
+
+    def count():
+        while True:
+            chunk = child.stdout.read(1 << 16)
+            if not chunk:
+                break
+            written[0] += len(chunk)
+
+    reader = threading.Thread(target=count)
+    reader.start()
     timer = threading.Timer(limit, child.kill)
     timer.start()
     _, status, usage = os.wait4(child.pid, 0)
     timer.cancel()
+    reader.join()
     child.returncode = os.waitstatus_to_exitcode(status)
     elapsed = time.perf_counter() - start
     if elapsed >= limit:
         return None
-    return elapsed, usage.ru_maxrss
+    return elapsed, usage.ru_maxrss, written[0]
 
 
 def main():
@@ -130,8 +168,10 @@ def main():
         sys.exit(f"scaling: no claimmark binary at {args.bin} (cargo build --release)")
     names = args.only.split(",") if args.only else list(SHAPES)
     misses = []
+    over_memory = []
     with tempfile.TemporaryDirectory() as tmp:
-        print(f"{'shape':20} {'k':>7} {'bytes':>10} {'seconds':>8} {'t ratio':>8} {'peak MB':>8}")
+        print(f"{'shape':20} {'k':>7} {'bytes':>10} {'seconds':>8} {'t ratio':>8} {'peak MB':>8}"
+              f" {'bound MB':>8} {'out MB':>8}")
         for name in names:
             command, base, generate = SHAPES[name]
             previous = None
@@ -147,17 +187,26 @@ def main():
                     print(f"{name:20} {k:>7} {size:>10} {'>' + str(args.limit):>8}  MISS (timeout)")
                     misses.append(name)
                     break
-                seconds, rss = result
+                seconds, rss, written = result
                 ratio = seconds / max(previous, 0.005) if previous is not None else None
                 verdict = ""
                 if factor == 8 and ratio is not None and ratio > 3 and seconds > 0.5:
                     verdict = "  MISS"
                     misses.append(name)
+                bound = memory_bound(size)
+                if rss * 1024 > bound:
+                    verdict += "  MEM"
+                    if name not in over_memory:
+                        over_memory.append(name)
                 shown = f"{ratio:8.2f}" if ratio is not None else " " * 8
-                print(f"{name:20} {k:>7} {size:>10} {seconds:8.2f} {shown} {rss / 1024:8.0f}{verdict}")
+                print(f"{name:20} {k:>7} {size:>10} {seconds:8.2f} {shown} {rss / 1024:8.0f}"
+                      f" {bound / 2**20:8.0f} {written / 2**20:8.1f}{verdict}")
                 previous = seconds
     print(f"\n{len(names) - len(misses)} of {len(names)} shapes scale linearly"
           + (f"; super-linear: {', '.join(misses)}" if misses else ""))
+    print(f"{len(names) - len(over_memory)} of {len(names)} shapes within the memory bound"
+          f" (40 MB + 32 B per input byte)"
+          + (f"; over it: {', '.join(over_memory)}" if over_memory else ""))
 
 
 if __name__ == "__main__":

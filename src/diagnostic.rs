@@ -68,6 +68,15 @@ pub struct Diagnostic {
     /// (`untagged-assertion`); `None` for rules that check syntax and are certain.
     /// Whole percent keeps diagnostics comparable and their output exact.
     pub confidence: Option<u8>,
+    /// Non-zero on the closing "and N more" finding of a capped rule ([`FindingsCap`]):
+    /// how many findings of the rule in this file it stands for and are not reported.
+    /// Summaries count them, so the totals stay true.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub omitted: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Diagnostic {
@@ -86,7 +95,14 @@ impl Diagnostic {
             help: None,
             fix: None,
             confidence: None,
+            omitted: 0,
         }
+    }
+
+    /// How many findings this one counts for in a summary: itself, or the findings an
+    /// "and N more" finding stands for.
+    pub fn count(&self) -> usize {
+        self.omitted.max(1)
     }
 
     pub fn error(rule: &'static str, span: Span, message: impl Into<String>) -> Self {
@@ -119,6 +135,178 @@ impl Diagnostic {
     pub fn with_fix(mut self, fix: Fix) -> Self {
         self.fix = Some(fix);
         self
+    }
+}
+
+/// How many findings of one rule a file reports by default (`max-findings-per-rule` in
+/// `claimmark.toml`). A pathological file can hold one finding every few bytes (a
+/// million undefined sources in 6 MB); nobody reads past the first few hundred, and each
+/// one held or printed costs memory and output.
+pub const DEFAULT_MAX_FINDINGS_PER_RULE: usize = 200;
+
+/// The per-file cap on findings of one rule: the first `limit` of each rule (by position)
+/// are reported, the rest are counted and summarized by one closing finding of the same
+/// rule at the first one left out ("and N more …"), so configuration and suppressions
+/// treat it like the others and summaries can still give the true counts.
+///
+/// The parser uses it while it emits findings in source order ([`FindingsCap::admit`]);
+/// `lint` uses it on each rule's findings as they arrive ([`FindingsCap::compact`]), so a
+/// file never holds more than `limit` findings of a rule for long.
+#[derive(Debug, Clone)]
+pub struct FindingsCap {
+    limit: usize,
+    /// One tally per rule seen; there are a few dozen rules at most, so a list is enough.
+    tallies: Vec<Tally>,
+}
+
+#[derive(Debug, Clone)]
+struct Tally {
+    rule: &'static str,
+    severity: Severity,
+    /// Findings admitted (only for [`FindingsCap::admit`]).
+    reported: usize,
+    omitted: usize,
+    /// The span of the first finding left out, by position.
+    first_omitted: Option<Span>,
+}
+
+impl Default for FindingsCap {
+    fn default() -> Self {
+        FindingsCap::new(DEFAULT_MAX_FINDINGS_PER_RULE)
+    }
+}
+
+impl FindingsCap {
+    pub fn new(limit: usize) -> Self {
+        FindingsCap {
+            limit,
+            tallies: Vec::new(),
+        }
+    }
+
+    pub fn limit(&self) -> usize {
+        self.limit
+    }
+
+    fn tally(&mut self, rule: &'static str, severity: Severity) -> &mut Tally {
+        let index = match self.tallies.iter().position(|t| t.rule == rule) {
+            Some(index) => index,
+            None => {
+                self.tallies.push(Tally {
+                    rule,
+                    severity,
+                    reported: 0,
+                    omitted: 0,
+                    first_omitted: None,
+                });
+                self.tallies.len() - 1
+            }
+        };
+        &mut self.tallies[index]
+    }
+
+    /// For findings produced in source order: whether one more of `rule` may be
+    /// reported; if not, it is counted.
+    pub fn admit(&mut self, rule: &'static str, severity: Severity, span: Span) -> bool {
+        let limit = self.limit;
+        let tally = self.tally(rule, severity);
+        if tally.reported < limit {
+            tally.reported += 1;
+            true
+        } else {
+            tally.omitted += 1;
+            tally.first_omitted.get_or_insert(span);
+            false
+        }
+    }
+
+    /// Keeps the first `limit` findings of each rule in `findings` (by position) and
+    /// counts the others, including what earlier "and N more" findings stood for (they
+    /// are folded into this cap's own). Call it as often as findings arrive; the order of
+    /// `findings` is not kept.
+    pub fn compact(&mut self, findings: &mut Vec<Diagnostic>) {
+        let mut previous: Vec<Diagnostic> = Vec::new();
+        findings.retain(|d| {
+            if d.omitted > 0 {
+                previous.push(d.clone());
+                false
+            } else {
+                true
+            }
+        });
+        for summary in previous {
+            let tally = self.tally(summary.rule, summary.severity);
+            tally.omitted += summary.omitted;
+            tally.first_omitted = Some(match tally.first_omitted {
+                Some(at) if (at.start, at.end) <= (summary.span.start, summary.span.end) => at,
+                _ => summary.span,
+            });
+        }
+        let limit = self.limit;
+        let over = |findings: &[Diagnostic]| {
+            let mut counts: Vec<(&'static str, usize)> = Vec::new();
+            findings.iter().any(|d| {
+                match counts.iter_mut().find(|(rule, _)| *rule == d.rule) {
+                    Some((_, n)) => *n += 1,
+                    None => counts.push((d.rule, 1)),
+                }
+                counts.iter().any(|&(_, n)| n > limit)
+            })
+        };
+        if !over(findings) {
+            return;
+        }
+        findings.sort_by(|a, b| {
+            (a.rule, a.span.start, a.span.end).cmp(&(b.rule, b.span.start, b.span.end))
+        });
+        let mut kept = Vec::with_capacity(findings.len().min(limit * 8));
+        let mut run: (&str, usize) = ("", 0);
+        for d in findings.drain(..) {
+            if run.0 != d.rule {
+                run = (d.rule, 0);
+            }
+            run.1 += 1;
+            if run.1 <= limit {
+                kept.push(d);
+                continue;
+            }
+            let tally = self.tally(d.rule, d.severity);
+            tally.omitted += 1;
+            tally.first_omitted = Some(match tally.first_omitted {
+                Some(at) if (at.start, at.end) <= (d.span.start, d.span.end) => at,
+                _ => d.span,
+            });
+        }
+        *findings = kept;
+    }
+
+    /// How many findings were left out, over all rules.
+    pub fn omitted(&self) -> usize {
+        self.tallies.iter().map(|t| t.omitted).sum()
+    }
+
+    /// One closing finding per rule that had findings left out.
+    pub fn summaries(&self) -> impl Iterator<Item = Diagnostic> + '_ {
+        self.tallies.iter().filter_map(|t| {
+            let at = t.first_omitted?;
+            let mut summary = Diagnostic::new(
+                t.rule,
+                t.severity,
+                at,
+                format!(
+                    "and {} more `{}` finding{} in this file from here on (only the first {} of a rule are reported)",
+                    t.omitted,
+                    t.rule,
+                    if t.omitted == 1 { "" } else { "s" },
+                    self.limit
+                ),
+            )
+            .with_help(
+                "fix the first ones and lint again, or raise `max-findings-per-rule` in claimmark.toml",
+            );
+            summary.omitted = t.omitted;
+            Some(summary)
+        })
     }
 }
 

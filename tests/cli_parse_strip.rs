@@ -307,7 +307,7 @@ fn non_utf8_input_fails_with_exit_2_naming_the_file_and_offset() {
     assert_eq!(offset, 17);
     std::fs::write(dir.path().join("latin1.md"), bytes).unwrap();
     let expected = format!(
-        "claimmark: latin1.md: not valid UTF-8: invalid byte sequence at byte offset {offset}\n"
+        "claimmark: latin1.md: cannot read: it is not valid UTF-8: invalid byte sequence at byte offset {offset}\n"
     );
     for args in [
         &["strip", "latin1.md"][..],
@@ -329,7 +329,7 @@ fn non_utf8_input_fails_with_exit_2_naming_the_file_and_offset() {
     assert_eq!(output.status.code(), Some(2));
     assert_eq!(
         stderr(&output),
-        "claimmark: <stdin>: not valid UTF-8: invalid byte sequence at byte offset 2\n"
+        "claimmark: <stdin>: cannot read: it is not valid UTF-8: invalid byte sequence at byte offset 2\n"
     );
 }
 

@@ -258,7 +258,39 @@ fn check_any(source: &str) -> Result<(), TestCaseError> {
     );
     let twice = strip(&once.text, &reparsed.document, MARKDOWN);
     prop_assert_eq!(&twice.text, &once.text, "strip is not idempotent");
+    // Without front matter too: removing it (or what came before a `---` block) must not
+    // expose another one.
+    let once = strip(source, document, MARKDOWN_NO_FRONT_MATTER);
+    let reparsed = parse(&once.text);
+    let twice = strip(&once.text, &reparsed.document, MARKDOWN_NO_FRONT_MATTER);
+    prop_assert_eq!(
+        &twice.text,
+        &once.text,
+        "strip --no-front-matter is not idempotent"
+    );
     Ok(())
+}
+
+/// Inputs fuzzing found where `strip` broke its promises: a front matter exposed by
+/// removing what came first, and chained directive openers (a fixed number of escape
+/// rounds left the last one live).
+#[test]
+fn strip_regressions() {
+    let openers = |n: usize| format!("<!--claimmark-x\n-->{}a-->\n", "<!--claimmark-".repeat(n));
+    for source in [
+        "<!-- claimmark-disable-file -->\n---\ntitle: x\n---\nBody\n".to_string(),
+        "+++\na = 1\n+++\n---\nb: 2\n---\nBody\n".to_string(),
+        "\u{feff}<!-- claimmark-disable -->\n---\na: 1\n---\n".to_string(),
+        openers(9),
+        openers(1000),
+    ] {
+        check_any(&source).unwrap_or_else(|e| panic!("{source:?}: {e}"));
+    }
+    // The exposed block stays body text: a blank line keeps it from the start.
+    let source = "<!-- claimmark-disable-file -->\n---\ntitle: x\n---\nBody\n";
+    let once = strip(source, &parse(source).document, MARKDOWN);
+    assert_eq!(once.text, "\n---\ntitle: x\n---\nBody\n");
+    assert!(parse(&once.text).document.front_matter.is_none());
 }
 
 proptest! {

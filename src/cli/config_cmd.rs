@@ -96,6 +96,10 @@ pub fn show(args: ConfigArgs) -> u8 {
         Some(file) => out.push_str(&format!("# from {}\n", input::display_path(file))),
         None => out.push_str("# from the built-in defaults (no claimmark.toml found)\n"),
     }
+    out.push_str(&format!(
+        "\nmax-findings-per-rule = {}\n",
+        settings.lint.max_findings_per_rule
+    ));
     out.push_str("\n[rules]\n");
     for rule in REGISTRY {
         let level = match settings.lint.level(rule) {

@@ -36,7 +36,7 @@ pub struct ExportArgs {
 
 /// Exits 0 whatever the diagnostics say (they are part of the output); 2 on I/O errors.
 pub fn run(args: ExportArgs) -> u8 {
-    let doc = match input::read(&args.file, args.stdin_filename.as_deref()) {
+    let doc = match input::read(&args.file, args.stdin_filename.as_deref(), None) {
         Ok(doc) => doc,
         Err(e) => return fail(e),
     };

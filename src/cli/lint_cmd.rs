@@ -107,7 +107,9 @@ struct Outcome {
 }
 
 /// Files are linted in ordered batches: each batch in parallel, then emitted in order.
-/// Output is identical for any `-j`, and memory holds one batch, not the archive.
+/// Output is identical for any `-j`, and memory holds one batch, not the archive: at
+/// most two batches of outcomes, each file's findings capped (`max-findings-per-rule`)
+/// and its text kept only when it has findings.
 const BATCH: usize = 128;
 
 /// Expands the arguments into jobs: explicit files always, directory contents filtered by
@@ -133,18 +135,15 @@ fn collect_jobs(
             });
             continue;
         }
-        if path.is_file() {
+        // Anything but a directory is read as a file, so that what is wrong with it (no
+        // such file, a symlink loop, a FIFO, permissions) is reported by the one reader.
+        if !path.is_dir() {
             let config = resolver.for_path(path)?;
             jobs.push(Job {
                 path: path.clone(),
                 name: input::display_path(path),
                 config,
             });
-            continue;
-        }
-        if !path.is_dir() {
-            let name = input::display_path(path);
-            missing.push(unreadable(name, "no such file or directory".into()));
             continue;
         }
         for entry in ignore::WalkBuilder::new(path).require_git(false).build() {
@@ -207,43 +206,12 @@ struct FixMode {
 /// Reads and lints one file. Never fails: problems become an `unreadable-file` finding.
 fn lint_one(job: &Job, fix: FixMode) -> Outcome {
     let max_size = job.config.settings.files.max_size;
-    // Checked on the metadata first, so a huge file is never read into memory.
-    let too_large = |len: u64| {
-        (len > max_size)
-            .then(|| format!("it is {len} bytes, over the limit of {max_size} (files.max-size)"))
-    };
-    let read = if job.path == Path::new("-") {
-        let mut bytes = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes).map(|_| bytes)
-    } else {
-        match std::fs::metadata(&job.path).map(|meta| too_large(meta.len())) {
-            Ok(Some(reason)) => return unreadable(job.name.clone(), reason),
-            Ok(None) => std::fs::read(&job.path),
-            Err(e) => Err(e),
-        }
-    };
-    let bytes = match read {
-        Ok(bytes) => bytes,
-        Err(e) => return unreadable(job.name.clone(), e.to_string()),
-    };
-    if let Some(reason) = too_large(bytes.len() as u64) {
-        return unreadable(job.name.clone(), reason);
-    }
-    if let Some(at) = memchr::memchr(0, &bytes[..bytes.len().min(8192)]) {
-        return unreadable(
-            job.name.clone(),
-            format!("it looks binary (a NUL byte at byte offset {at})"),
-        );
-    }
-    let mut text = match input::decode(&job.name, bytes) {
-        Ok(text) => text,
-        Err(input::InputError::NotUtf8 { offset, .. }) => {
-            return unreadable(
-                job.name.clone(),
-                format!("it is not valid UTF-8: invalid byte sequence at byte offset {offset}"),
-            );
-        }
-        Err(e) => return unreadable(job.name.clone(), e.to_string()),
+    // The same reading and decoding as every other command: a FIFO, a symlink loop, a
+    // file over the limit (checked before it is read), a NUL anywhere, UTF-16 or bad
+    // UTF-8 each become one `unreadable-file` finding.
+    let mut text = match input::read(&job.path, Some(&job.name), Some(max_size)) {
+        Ok(input) => input.text,
+        Err(e) => return unreadable(job.name.clone(), e.reason()),
     };
     let config = &job.config.settings.lint;
     let mut linted = lint(&text, config);
@@ -266,6 +234,11 @@ fn lint_one(job: &Job, fix: FixMode) -> Outcome {
             write_error = Some(format!("{}: cannot write fixes: {e}", job.name));
         }
         text = current;
+    }
+    // The text is kept only to place findings when they are printed: a batch of clean
+    // files then holds no drafts, only their names.
+    if linted.diagnostics.is_empty() {
+        text = String::new();
     }
     Outcome {
         name: job.name.clone(),

@@ -42,16 +42,27 @@ pub fn run(args: StripArgs) -> u8 {
         },
         keep_front_matter: !args.no_front_matter,
     };
+    // Like `lint`, a bad file does not stop the others: it is reported, the rest are
+    // printed, and the exit code is 2. With -o (one input) nothing is written then.
     let mut copy = String::new();
+    let mut failed = false;
     for file in &args.files {
-        let doc = match input::read(file, None) {
+        let doc = match input::read(file, None, None) {
             Ok(doc) => doc,
-            Err(e) => return fail(e),
+            Err(e) => {
+                fail(e);
+                failed = true;
+                continue;
+            }
         };
         let parsed = claimmark::parse(&doc.text);
         copy.push_str(&strip(&doc.text, &parsed.document, options).text);
     }
+    if failed && args.output.is_some() {
+        return exit::ERROR;
+    }
     match output::write(args.output.as_deref(), copy.as_bytes()) {
+        Ok(()) if failed => exit::ERROR,
         Ok(()) => exit::OK,
         Err(e) => {
             let target = args

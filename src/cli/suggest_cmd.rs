@@ -38,7 +38,7 @@ pub fn run(args: SuggestArgs) -> u8 {
     if args.write && args.file == std::path::Path::new("-") {
         return fail("--write needs a file, not standard input");
     }
-    let doc = match input::read(&args.file, None) {
+    let doc = match input::read(&args.file, None, None) {
         Ok(doc) => doc,
         Err(e) => return fail(e),
     };

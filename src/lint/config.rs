@@ -5,6 +5,7 @@
 //! ```toml
 //! select = ["all"]                 # rules or categories: all, syntax, attribution, numbers
 //! ignore = ["unused-source"]
+//! max-findings-per-rule = 200      # per file; then one "and N more" finding
 //!
 //! [rules]                          # per-rule severity: error | warning | info | off
 //! confidence-mismatch = "error"
@@ -94,6 +95,7 @@ impl std::fmt::Display for ConfigError {
 struct RawConfig {
     select: Option<Spanned<Vec<Spanned<String>>>>,
     ignore: Option<Vec<Spanned<String>>>,
+    max_findings_per_rule: Option<Spanned<i64>>,
     #[serde(default)]
     rules: BTreeMap<Spanned<String>, Spanned<String>>,
     confidence: Option<RawConfidence>,
@@ -271,6 +273,18 @@ impl Settings {
             levels.insert(name.get_ref().clone(), parsed);
         }
         lint.levels = levels;
+        if let Some(max) = &raw.max_findings_per_rule {
+            lint.max_findings_per_rule = usize::try_from(*max.get_ref())
+                .ok()
+                .filter(|&n| n > 0)
+                .ok_or_else(|| {
+                    errors.at(
+                        max,
+                        "max-findings-per-rule",
+                        format!("`{}` is not a positive number of findings", max.get_ref()),
+                    )
+                })?;
+        }
 
         if let Some(confidence) = raw.confidence {
             if let Some(vocabulary) = confidence.vocabulary {
@@ -427,6 +441,23 @@ mod tests {
         assert_eq!(settings.files, FileSettings::default());
         assert!(settings.lint.levels.is_empty());
         assert_eq!(settings.lint.untagged_numbers, UntaggedNumbers::Statistics);
+        assert_eq!(
+            settings.lint.max_findings_per_rule,
+            crate::diagnostic::DEFAULT_MAX_FINDINGS_PER_RULE
+        );
+    }
+
+    #[test]
+    fn max_findings_per_rule() {
+        let s = Settings::from_toml("max-findings-per-rule = 5\n").unwrap();
+        assert_eq!(s.lint.max_findings_per_rule, 5);
+        for bad in ["0", "-3"] {
+            let e = Settings::from_toml(&format!("\nmax-findings-per-rule = {bad}\n")).unwrap_err();
+            assert_eq!(
+                (e.line, e.key.as_deref()),
+                (2, Some("max-findings-per-rule"))
+            );
+        }
     }
 
     #[test]

@@ -11,9 +11,9 @@ use std::collections::HashMap;
 
 use num_rational::BigRational;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, FindingsCap, Severity};
 use crate::rules::{self, RuleInfo};
-use crate::syntax::{Definition, DefinitionKind, Document, Parsed, Tag, parse};
+use crate::syntax::{Definition, DefinitionKind, Document, Parsed, Tag, parse_capped};
 
 /// How a rule is configured: a severity, or off.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,6 +47,9 @@ pub struct Config {
     pub common_knowledge: ClassPolicy,
     /// The house's own phrases of common knowledge, lower case.
     pub facts: Vec<String>,
+    /// Findings of one rule reported per file before one closing "and N more"
+    /// (`max-findings-per-rule`).
+    pub max_findings_per_rule: usize,
 }
 
 /// What `untagged-assertion` does with a class of facts a house may not ask a source
@@ -105,6 +108,7 @@ impl Default for Config {
             public_record: ClassPolicy::Ignore,
             common_knowledge: ClassPolicy::Ignore,
             facts: Vec::new(),
+            max_findings_per_rule: crate::diagnostic::DEFAULT_MAX_FINDINGS_PER_RULE,
         }
     }
 }
@@ -183,44 +187,133 @@ pub struct Linted {
 }
 
 /// Lints one document: parser diagnostics and rule findings, with configured severities,
-/// sorted by position.
+/// suppressions applied, at most `max_findings_per_rule` of each rule (then one "and N
+/// more"), sorted by position.
+///
+/// Each rule's findings are settled (suppressed, given their severity, capped) as soon
+/// as the rule has run, so a file holds at most one rule's raw findings at a time plus
+/// the capped findings of the others, however many a pathological draft produces.
 pub fn lint(source: &str, config: &Config) -> Linted {
-    let parsed = parse(source);
-    let mut found = parsed.diagnostics.clone();
+    let parsed = parse_capped(source, config.max_findings_per_rule);
+    let index = crate::span::LineIndex::new(source);
+    let mut cap = FindingsCap::new(config.max_findings_per_rule);
+    let mut found: Vec<Diagnostic> = Vec::new();
+    let mut batch = parsed.diagnostics.clone();
     {
+        let mut suppressions = suppress::Suppressions::new(&parsed.document.directives, &index);
+        let mut settle =
+            |batch: &mut Vec<Diagnostic>,
+             found: &mut Vec<Diagnostic>,
+             suppressions: Option<&mut suppress::Suppressions<'_>>| {
+                let mut suppressions = suppressions;
+                for mut d in batch.drain(..) {
+                    if let Some(s) = suppressions.as_deref_mut()
+                        && s.silences(&d)
+                    {
+                        continue;
+                    }
+                    match rules::find(d.rule).map(|r| (r, config.level(r))) {
+                        Some((_, Level::Off)) => continue,
+                        Some((rule, Level::On(severity))) => {
+                            // A finding that a house policy put at info, below the
+                            // rule's own severity, stays there.
+                            let lowered = d.severity == Severity::Info
+                                && rule.default_severity != Severity::Info;
+                            if !lowered {
+                                d.severity = severity;
+                            }
+                        }
+                        None => {}
+                    }
+                    found.push(d);
+                }
+                cap.compact(found);
+            };
+        settle(&mut batch, &mut found, Some(&mut suppressions));
         let context = Context::new(source, &parsed.document, config);
         for rule in rules::REGISTRY {
             if let (Some(check), Level::On(_)) = (rule.check, config.level(rule)) {
-                check(&context, &mut found);
+                check(&context, &mut batch);
+                settle(&mut batch, &mut found, Some(&mut suppressions));
             }
         }
+        let mut unused = suppressions.unused();
+        settle(&mut unused, &mut found, None);
     }
-    let index = crate::span::LineIndex::new(source);
-    let found = suppress::apply(&parsed.document.directives, &index, found);
-    let mut diagnostics: Vec<Diagnostic> = found
-        .into_iter()
-        .filter_map(
-            |mut d| match rules::find(d.rule).map(|r| (r, config.level(r))) {
-                Some((_, Level::Off)) => None,
-                Some((rule, Level::On(severity))) => {
-                    // A finding that a house policy put at info, below the rule's own
-                    // severity, stays there.
-                    let lowered =
-                        d.severity == Severity::Info && rule.default_severity != Severity::Info;
-                    if !lowered {
-                        d.severity = severity;
-                    }
-                    Some(d)
-                }
-                None => Some(d),
-            },
-        )
-        .collect();
+    found.extend(cap.summaries());
+    let mut diagnostics = found;
     diagnostics.sort_by(|a, b| {
         (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
     });
     Linted {
         parsed,
         diagnostics,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(max: usize) -> Config {
+        Config {
+            max_findings_per_rule: max,
+            ..Config::default()
+        }
+    }
+
+    fn of<'d>(found: &'d [Diagnostic], rule: &str) -> Vec<&'d Diagnostic> {
+        found.iter().filter(|d| d.rule == rule).collect()
+    }
+
+    #[test]
+    fn findings_of_a_rule_are_capped_with_one_closing_finding() {
+        // Undefined sources (a rule) and bare braces (the parser), 12 of each.
+        let source = "{a}@x {b} ".repeat(12) + "\n";
+        let linted = lint(&source, &config(5));
+        for rule in ["undefined-source", "bare-braces"] {
+            let found = of(&linted.diagnostics, rule);
+            assert_eq!(found.len(), 6, "{rule}: {found:#?}");
+            // The first five by position, then "and 7 more" at the sixth.
+            let (shown, more) = found.split_at(5);
+            assert!(shown.iter().all(|d| d.omitted == 0));
+            assert_eq!(more[0].omitted, 7);
+            assert!(more[0].span.start > shown[4].span.start);
+            assert!(
+                more[0]
+                    .message
+                    .starts_with(&format!("and 7 more `{rule}` findings")),
+                "{}",
+                more[0].message
+            );
+            let counted: usize = found.iter().map(|d| d.count()).sum();
+            assert_eq!(counted, 12);
+        }
+        // The default is generous enough for a real draft, and nothing is capped under it.
+        let linted = lint(&source, &Config::default());
+        assert_eq!(of(&linted.diagnostics, "undefined-source").len(), 12);
+    }
+
+    #[test]
+    fn the_cap_counts_what_suppressions_and_severities_leave() {
+        let lines = "{a}@x\n".repeat(4);
+        let source = format!(
+            "<!-- claimmark-disable undefined-source -->\n{lines}<!-- claimmark-enable undefined-source -->\n\n{lines}"
+        );
+        // Suppressed findings do not use up the cap: the four after `enable` are shown.
+        let linted = lint(&source, &config(4));
+        let found = of(&linted.diagnostics, "undefined-source");
+        assert_eq!(found.len(), 4);
+        assert!(found.iter().all(|d| d.omitted == 0));
+        // The closing finding takes the configured severity, like the rest.
+        let mut quiet = config(2);
+        quiet
+            .levels
+            .insert("undefined-source".into(), Level::On(Severity::Info));
+        let linted = lint(&source, &quiet);
+        let found = of(&linted.diagnostics, "undefined-source");
+        assert_eq!(found.len(), 3);
+        assert_eq!(found[2].omitted, 2);
+        assert!(found.iter().all(|d| d.severity == Severity::Info));
     }
 }

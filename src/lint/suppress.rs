@@ -42,69 +42,90 @@ fn last_before(events: Option<&Vec<Event>>, offset: usize) -> Option<Event> {
     index.checked_sub(1).map(|i| events[i])
 }
 
-/// Filters suppressed diagnostics out and appends `unused-directive` findings.
-pub fn apply(
-    directives: &[Directive],
-    index: &LineIndex,
-    diagnostics: Vec<Diagnostic>,
-) -> Vec<Diagnostic> {
-    if directives.is_empty() {
-        return diagnostics;
-    }
-    let mut ranges: Timelines<'_> = HashMap::new();
-    let mut whole_file: Timelines<'_> = HashMap::new();
-    // For next-line directives: the 0-based line they apply to.
-    let mut next_line: HashMap<(usize, &str), Use> = HashMap::new();
-    for (d, directive) in directives.iter().enumerate() {
-        let uses: Vec<(&str, Use)> = if directive.rules.is_empty() {
-            vec![(
-                "*",
-                Use {
-                    directive: d,
-                    rule: None,
-                },
-            )]
-        } else {
-            directive
-                .rules
-                .iter()
-                .enumerate()
-                .map(|(r, name)| {
-                    (
-                        name.text.as_str(),
-                        Use {
-                            directive: d,
-                            rule: Some(r),
-                        },
-                    )
-                })
-                .collect()
-        };
-        for (rule, by) in uses {
-            let event = |disable| Event {
-                offset: directive.span.end,
-                disable,
-                by,
+/// The suppressions of one document. Findings are checked as they arrive
+/// ([`Suppressions::silences`]), so `lint` can cap each rule's findings right after the
+/// rule runs; [`Suppressions::unused`] then reports the directives that silenced nothing.
+pub struct Suppressions<'a> {
+    directives: &'a [Directive],
+    index: &'a LineIndex,
+    ranges: Timelines<'a>,
+    whole_file: Timelines<'a>,
+    /// For next-line directives: the 0-based line they apply to.
+    next_line: HashMap<(usize, &'a str), Use>,
+    used: HashMap<Use, usize>,
+}
+
+impl<'a> Suppressions<'a> {
+    pub fn new(directives: &'a [Directive], index: &'a LineIndex) -> Self {
+        let mut ranges: Timelines<'_> = HashMap::new();
+        let mut whole_file: Timelines<'_> = HashMap::new();
+        // For next-line directives: the 0-based line they apply to.
+        let mut next_line: HashMap<(usize, &str), Use> = HashMap::new();
+        for (d, directive) in directives.iter().enumerate() {
+            let uses: Vec<(&str, Use)> = if directive.rules.is_empty() {
+                vec![(
+                    "*",
+                    Use {
+                        directive: d,
+                        rule: None,
+                    },
+                )]
+            } else {
+                directive
+                    .rules
+                    .iter()
+                    .enumerate()
+                    .map(|(r, name)| {
+                        (
+                            name.text.as_str(),
+                            Use {
+                                directive: d,
+                                rule: Some(r),
+                            },
+                        )
+                    })
+                    .collect()
             };
-            match directive.kind {
-                DirectiveKind::Disable => ranges.entry(rule).or_default().push(event(true)),
-                DirectiveKind::Enable => ranges.entry(rule).or_default().push(event(false)),
-                DirectiveKind::DisableFile => whole_file.entry(rule).or_default().push(event(true)),
-                DirectiveKind::DisableNextLine => {
-                    let line = index.line_of(directive.span.end.saturating_sub(1)) + 1;
-                    next_line.entry((line, rule)).or_insert(by);
+            for (rule, by) in uses {
+                let event = |disable| Event {
+                    offset: directive.span.end,
+                    disable,
+                    by,
+                };
+                match directive.kind {
+                    DirectiveKind::Disable => ranges.entry(rule).or_default().push(event(true)),
+                    DirectiveKind::Enable => ranges.entry(rule).or_default().push(event(false)),
+                    DirectiveKind::DisableFile => {
+                        whole_file.entry(rule).or_default().push(event(true))
+                    }
+                    DirectiveKind::DisableNextLine => {
+                        let line = index.line_of(directive.span.end.saturating_sub(1)) + 1;
+                        next_line.entry((line, rule)).or_insert(by);
+                    }
+                    DirectiveKind::Unknown(_) => {}
                 }
-                DirectiveKind::Unknown(_) => {}
             }
         }
-    }
-    for events in ranges.values_mut() {
-        events.sort_by_key(|e| e.offset);
+        for events in ranges.values_mut() {
+            events.sort_by_key(|e| e.offset);
+        }
+        Suppressions {
+            directives,
+            index,
+            ranges,
+            whole_file,
+            next_line,
+            used: HashMap::new(),
+        }
     }
 
-    let mut used: HashMap<Use, usize> = HashMap::new();
-    let mut kept = Vec::with_capacity(diagnostics.len());
-    for diagnostic in diagnostics {
+    /// Whether a directive silences `diagnostic` (and if so, that directive was used).
+    pub fn silences(&mut self, diagnostic: &Diagnostic) -> bool {
+        if self.directives.is_empty() {
+            return false;
+        }
+        let (ranges, whole_file, next_line, index) =
+            (&self.ranges, &self.whole_file, &self.next_line, self.index);
         let rule = diagnostic.rule;
         let at = diagnostic.span.start;
         let line = index.line_of(at);
@@ -127,68 +148,79 @@ pub fn apply(
             .or(next_line.get(&(line, "*")))
             .copied();
         match file_use.or(range_use).or(line_use) {
-            Some(by) => *used.entry(by).or_default() += 1,
-            None => kept.push(diagnostic),
+            Some(by) => {
+                *self.used.entry(by).or_default() += 1;
+                true
+            }
+            None => false,
         }
     }
 
-    for (d, directive) in directives.iter().enumerate() {
-        if matches!(
-            directive.kind,
-            DirectiveKind::Enable | DirectiveKind::Unknown(_)
-        ) {
-            continue;
-        }
-        let name = directive_name(&directive.kind);
-        if directive.rules.is_empty() {
-            if !used.contains_key(&Use {
-                directive: d,
-                rule: None,
-            }) {
-                kept.push(
-                    Diagnostic::warning(
-                        UNUSED_DIRECTIVE,
-                        directive.span,
-                        format!("`{name}` suppresses nothing"),
-                    )
-                    .with_help("remove the directive, or list the rules it is meant to silence"),
-                );
-            }
-            continue;
-        }
-        for (r, rule) in directive.rules.iter().enumerate() {
-            if used.contains_key(&Use {
-                directive: d,
-                rule: Some(r),
-            }) {
+    /// `unused-directive` findings: directives, and rules named in them, that silenced
+    /// nothing.
+    pub fn unused(self) -> Vec<Diagnostic> {
+        let used = self.used;
+        let mut kept = Vec::new();
+        for (d, directive) in self.directives.iter().enumerate() {
+            if matches!(
+                directive.kind,
+                DirectiveKind::Enable | DirectiveKind::Unknown(_)
+            ) {
                 continue;
             }
-            let diagnostic = if rules::find(&rule.text).is_some() {
-                Diagnostic::warning(
-                    UNUSED_DIRECTIVE,
-                    rule.span,
-                    format!("`{name} {}` suppresses nothing", rule.text),
-                )
-                .with_help(format!(
-                    "no `{}` finding is silenced here; remove it from the directive",
-                    rule.text
-                ))
-            } else {
-                let help = match rules::closest(&rule.text, REGISTRY.iter().map(|r| r.name)) {
-                    Some(near) => format!("did you mean `{near}`?"),
-                    None => "`claimmark rules` lists the rule names".to_string(),
+            let name = directive_name(&directive.kind);
+            if directive.rules.is_empty() {
+                if !used.contains_key(&Use {
+                    directive: d,
+                    rule: None,
+                }) {
+                    kept.push(
+                        Diagnostic::warning(
+                            UNUSED_DIRECTIVE,
+                            directive.span,
+                            format!("`{name}` suppresses nothing"),
+                        )
+                        .with_help(
+                            "remove the directive, or list the rules it is meant to silence",
+                        ),
+                    );
+                }
+                continue;
+            }
+            for (r, rule) in directive.rules.iter().enumerate() {
+                if used.contains_key(&Use {
+                    directive: d,
+                    rule: Some(r),
+                }) {
+                    continue;
+                }
+                let diagnostic = if rules::find(&rule.text).is_some() {
+                    Diagnostic::warning(
+                        UNUSED_DIRECTIVE,
+                        rule.span,
+                        format!("`{name} {}` suppresses nothing", rule.text),
+                    )
+                    .with_help(format!(
+                        "no `{}` finding is silenced here; remove it from the directive",
+                        rule.text
+                    ))
+                } else {
+                    let help = match rules::closest(&rule.text, REGISTRY.iter().map(|r| r.name)) {
+                        Some(near) => format!("did you mean `{near}`?"),
+                        None => "`claimmark rules` lists the rule names".to_string(),
+                    };
+                    Diagnostic::warning(
+                        UNUSED_DIRECTIVE,
+                        rule.span,
+                        format!("`{}` is not a rule", rule.text),
+                    )
+                    .with_help(help)
                 };
-                Diagnostic::warning(
-                    UNUSED_DIRECTIVE,
-                    rule.span,
-                    format!("`{}` is not a rule", rule.text),
-                )
-                .with_help(help)
-            };
-            kept.push(diagnostic);
+                kept.push(diagnostic);
+            }
         }
+        kept
     }
-    kept
 }
 
 fn directive_name(kind: &DirectiveKind) -> &'static str {

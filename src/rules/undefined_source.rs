@@ -105,7 +105,12 @@ mod tests {
         for i in 0..1_000 {
             src.push_str(&format!("[@src{i}]: Person {i}\n"));
         }
-        let found = findings("undefined-source", &src);
+        // (All of them reported: the per-rule cap is not what this is about.)
+        let config = crate::lint::Config {
+            max_findings_per_rule: 1_000,
+            ..crate::lint::Config::default()
+        };
+        let found = crate::rules::test_support::findings_with("undefined-source", &src, &config);
         assert_eq!(found.len(), 1_000);
         let suggested = found
             .iter()

@@ -101,7 +101,12 @@ struct BlockParser<'a> {
     paragraph_start: Option<usize>,
 }
 
-pub(super) fn parse_blocks(source: &str, diagnostics: &mut Vec<Diagnostic>) -> Document {
+/// The document and the cap on per-brace findings, with what it left out.
+pub(super) fn parse_blocks(
+    source: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+    cap: crate::diagnostic::FindingsCap,
+) -> (Document, crate::diagnostic::FindingsCap) {
     let mut parser = BlockParser {
         source,
         nodes: Vec::new(),
@@ -113,18 +118,18 @@ pub(super) fn parse_blocks(source: &str, diagnostics: &mut Vec<Diagnostic>) -> D
             directives: Vec::new(),
             escapes: Vec::new(),
         },
-        inline: inline::InlineParser::default(),
+        inline: inline::InlineParser::new(cap),
         paragraph_start: None,
     };
     parser.run(diagnostics);
-    parser.inline.finish(diagnostics);
     let BlockParser {
         nodes,
         mut document,
+        inline,
         ..
     } = parser;
     document.tree = Node::container(NodeKind::Document, Span::new(0, source.len()), nodes);
-    document
+    (document, inline.cap)
 }
 
 impl BlockParser<'_> {

@@ -16,7 +16,7 @@
 
 use std::collections::HashMap;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, FindingsCap, Severity};
 use crate::span::Span;
 
 use super::tree::{Node, NodeKind};
@@ -83,53 +83,10 @@ pub(super) struct InlineParser {
     specials: Vec<Special>,
     stack: Vec<usize>,
     pending_directives: Vec<Directive>,
-    /// Per-brace findings of the whole document, capped (see [`MAX_BRACE_FINDINGS`]).
-    unclosed: CappedFindings,
-    bare: CappedFindings,
-}
-
-/// How many `unclosed-tag` (and, separately, `bare-braces`) findings one document
-/// reports. Each stray brace is a finding, so a file of a million `{` held a million
-/// diagnostics (about 800 MB); past the cap one summary says how many more there are.
-pub const MAX_BRACE_FINDINGS: usize = 1_000;
-
-/// Findings of one per-brace rule in a document: how many were reported, and the
-/// first one left out and how many were.
-#[derive(Default)]
-struct CappedFindings {
-    reported: usize,
-    dropped: usize,
-    first_dropped: Option<Span>,
-}
-
-impl CappedFindings {
-    /// Whether another finding may be reported; if not, it is counted.
-    fn admit(&mut self, span: Span) -> bool {
-        if self.reported < MAX_BRACE_FINDINGS {
-            self.reported += 1;
-            true
-        } else {
-            self.dropped += 1;
-            self.first_dropped.get_or_insert(span);
-            false
-        }
-    }
-
-    /// The summary of what [`CappedFindings::admit`] left out.
-    fn summary(&self, rule: &'static str, what: &str) -> Option<Diagnostic> {
-        let at = self.first_dropped?;
-        Some(
-            Diagnostic::warning(
-                rule,
-                at,
-                format!(
-                    "{} more {what} from here on are not reported (only the first {MAX_BRACE_FINDINGS} in a file are)",
-                    self.dropped
-                ),
-            )
-            .with_help("fix the first ones, or write `\\{` and `\\}` for literal braces"),
-        )
-    }
+    /// Per-brace findings of the whole document (`unclosed-tag`, `bare-braces`), capped
+    /// as they are found: each stray brace is a finding, so a file of a million `{`
+    /// would otherwise hold a million diagnostics (about 800 MB).
+    pub(super) cap: FindingsCap,
 }
 
 /// Per-paragraph lazily built lookup tables.
@@ -143,16 +100,11 @@ struct Lookups {
 }
 
 impl InlineParser {
-    /// The summaries of capped per-brace findings, once the whole document is parsed.
-    pub(super) fn finish(&self, diagnostics: &mut Vec<Diagnostic>) {
-        diagnostics.extend(
-            self.unclosed
-                .summary(rule_names::UNCLOSED_TAG, "`{` that are never closed"),
-        );
-        diagnostics.extend(
-            self.bare
-                .summary(rule_names::BARE_BRACES, "braces without a suffix"),
-        );
+    pub(super) fn new(cap: FindingsCap) -> Self {
+        InlineParser {
+            cap,
+            ..Default::default()
+        }
     }
 
     pub(super) fn parse(
@@ -341,7 +293,11 @@ impl InlineParser {
         }
         for &open in &self.stack {
             let at = self.specials[open].start;
-            if !self.unclosed.admit(Span::new(at, at + 1)) {
+            if !self.cap.admit(
+                rule_names::UNCLOSED_TAG,
+                Severity::Warning,
+                Span::new(at, at + 1),
+            ) {
                 continue;
             }
             diagnostics.push(
@@ -393,7 +349,11 @@ impl InlineParser {
                 // `{%…%}` template tags and `{#id}`/`{.class}`/`{:attr}` attributes.
                 Role::Silent
             } else {
-                if self.bare.admit(Span::new(o, c + 1)) {
+                if self.cap.admit(
+                    rule_names::BARE_BRACES,
+                    Severity::Warning,
+                    Span::new(o, c + 1),
+                ) {
                     diagnostics.push(
                     Diagnostic::warning(
                         rule_names::BARE_BRACES,
@@ -677,8 +637,8 @@ pub(super) fn directive(
 
 #[cfg(test)]
 mod tests {
-    use super::MAX_BRACE_FINDINGS;
-    use crate::syntax::{parse, rule_names};
+    use crate::diagnostic::DEFAULT_MAX_FINDINGS_PER_RULE as CAP;
+    use crate::syntax::{parse, parse_capped, rule_names};
 
     fn count(diagnostics: &[crate::diagnostic::Diagnostic], rule: &str) -> usize {
         diagnostics.iter().filter(|d| d.rule == rule).count()
@@ -688,32 +648,37 @@ mod tests {
     fn per_brace_findings_are_capped_with_a_summary() {
         let extra = 7;
         // Unclosed braces, spread over paragraphs: the cap is per document.
-        let text = "{ open\n\n".repeat(MAX_BRACE_FINDINGS + extra);
+        let text = "{ open\n\n".repeat(CAP + extra);
         let parsed = parse(&text);
         assert_eq!(
             count(&parsed.diagnostics, rule_names::UNCLOSED_TAG),
-            MAX_BRACE_FINDINGS + 1
+            CAP + 1
         );
         let summary = parsed.diagnostics.last().unwrap();
+        assert_eq!(summary.omitted, extra);
         assert!(
-            summary.message.starts_with(&format!("{extra} more `{{`")),
+            summary
+                .message
+                .starts_with(&format!("and {extra} more `unclosed-tag` findings")),
             "{}",
             summary.message
         );
         // It points at the first brace left out.
-        assert_eq!(summary.span.start, MAX_BRACE_FINDINGS * "{ open\n\n".len());
+        assert_eq!(summary.span.start, CAP * "{ open\n\n".len());
         // Bare braces, counted on their own.
-        let text = "{x} ".repeat(MAX_BRACE_FINDINGS + extra) + "\n";
+        let text = "{x} ".repeat(CAP + extra) + "\n";
         let parsed = parse(&text);
-        assert_eq!(
-            count(&parsed.diagnostics, rule_names::BARE_BRACES),
-            MAX_BRACE_FINDINGS + 1
-        );
-        // Under the cap, no summary.
+        assert_eq!(count(&parsed.diagnostics, rule_names::BARE_BRACES), CAP + 1);
+        // Under the cap, no summary; a higher cap reports more.
         let parsed = parse(&"{x} ".repeat(3));
         assert_eq!(count(&parsed.diagnostics, rule_names::BARE_BRACES), 3);
+        let parsed = parse_capped(&text, CAP + extra);
+        assert_eq!(
+            count(&parsed.diagnostics, rule_names::BARE_BRACES),
+            CAP + extra
+        );
         // The tree stays lossless either way.
-        let text = "{".repeat(3 * MAX_BRACE_FINDINGS);
+        let text = "{".repeat(3 * CAP);
         assert_eq!(parse(&text).document.print(&text), text);
     }
 }

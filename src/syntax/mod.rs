@@ -218,10 +218,22 @@ pub struct Parsed {
 }
 
 /// Parse a Claimmark document. Never fails, never panics, linear in `source.len()`.
+/// At most [`DEFAULT_MAX_FINDINGS_PER_RULE`](crate::diagnostic::DEFAULT_MAX_FINDINGS_PER_RULE)
+/// findings of each parser rule are reported, then one "and N more".
 pub fn parse(source: &str) -> Parsed {
+    parse_capped(source, crate::diagnostic::DEFAULT_MAX_FINDINGS_PER_RULE)
+}
+
+/// [`parse`], reporting at most `max_findings_per_rule` findings of each rule (then one
+/// closing "and N more" finding per rule, see [`FindingsCap`](crate::diagnostic::FindingsCap)).
+pub fn parse_capped(source: &str, max_findings_per_rule: usize) -> Parsed {
     let mut diagnostics = Vec::new();
-    let mut document = block::parse_blocks(source, &mut diagnostics);
+    let cap = crate::diagnostic::FindingsCap::new(max_findings_per_rule);
+    let (mut document, mut cap) = block::parse_blocks(source, &mut diagnostics, cap);
     definition::check_duplicates(&document.definitions, &mut diagnostics);
+    // The per-brace rules were capped as they were found; the others are capped here.
+    cap.compact(&mut diagnostics);
+    diagnostics.extend(cap.summaries());
     document.tags.sort_by_key(|t| t.span.start);
     // Parent indices were recorded against the unsorted list; recompute them in order.
     relink_parents(&mut document.tags);

@@ -185,28 +185,61 @@ pub fn strip(source: &str, document: &Document, options: StripOptions) -> Stripp
         return stripped;
     }
     // Escape any syntax the removals created, until the copy parses clean. Each round
-    // only adds escapes, and escapes never create syntax, so this ends quickly.
+    // only adds escapes. A tag's or definition's escape creates nothing; a directive's
+    // escape (`\<!--`) turns its comment back into text, which can expose what the
+    // comment held, so every directive opener inside it is escaped in the same round
+    // (chained `<!--claimmark-` openers would otherwise take one round each, and a
+    // fixed number of rounds would leave the last one live).
+    let kept_front_matter = document
+        .front_matter
+        .as_ref()
+        .filter(|_| options.keep_front_matter)
+        .map(|fm| fm.span.len());
     for _ in 0..8 {
         let reparsed = parse(&stripped.text).document;
         let mut new_syntax: Vec<usize> = Vec::new();
         new_syntax.extend(reparsed.tags.iter().map(|t| t.suffix.span.start));
         new_syntax.extend(reparsed.definitions.iter().map(|d| d.header.start + 1));
-        new_syntax.extend(reparsed.directives.iter().map(|d| d.span.start));
-        if new_syntax.is_empty() {
+        for directive in &reparsed.directives {
+            new_syntax.push(directive.span.start);
+            new_syntax.extend(nested_openers(&stripped.text, directive.span));
+        }
+        // Removing what came first (a directive, or the front matter itself with
+        // --no-front-matter) can leave a `---`/`+++` block at the very start, which now
+        // reads as front matter: a blank line in front keeps it body text, as it was.
+        let new_front_matter = reparsed
+            .front_matter
+            .as_ref()
+            .filter(|fm| Some(fm.span.len()) != kept_front_matter);
+        if new_syntax.is_empty() && new_front_matter.is_none() {
             break;
         }
         for output in new_syntax {
+            let at = stripped.source_offset(output);
             edits.push(Edit {
-                span: Span::new(
-                    stripped.source_offset(output),
-                    stripped.source_offset(output),
-                ),
+                span: Span::new(at, at),
                 insert: "\\",
+            });
+        }
+        if let Some(fm) = new_front_matter {
+            let at = stripped.source_offset(fm.span.start);
+            edits.push(Edit {
+                span: Span::new(at, at),
+                insert: "\n",
             });
         }
         stripped = apply(source, whole, &mut edits.clone());
     }
     stripped
+}
+
+/// Offsets of the `<!--` inside a directive's comment that would open a directive of
+/// their own once the comment is gone.
+fn nested_openers(text: &str, directive: Span) -> impl Iterator<Item = usize> + '_ {
+    let inside = &text[directive.start + 1..directive.end];
+    memchr::memmem::find_iter(inside.as_bytes(), b"<!--")
+        .map(move |at| directive.start + 1 + at)
+        .filter(move |&at| text[at + 4..].trim_start().starts_with("claimmark-"))
 }
 
 /// The words of `span` as a reader sees them (text mode, restricted to the span), with

@@ -10,9 +10,15 @@ use serde_json::{Value, json};
 
 use super::{Emitter, FileReport, Summary};
 
+/// Streams the document: diagnostics are written as each file is linted (nothing is
+/// held across files), the summary at the end. The bytes are those serde_json's pretty
+/// printer gives for the whole document, keys in sorted order as always.
 #[derive(Default)]
 pub struct Json {
-    diagnostics: Vec<Value>,
+    /// How many diagnostics have been written.
+    written: usize,
+    /// One diagnostic, pretty-printed, before it is indented into place.
+    buffer: Vec<u8>,
 }
 
 /// Where a span is: 1-based lines and columns (columns in Unicode scalar values,
@@ -157,29 +163,44 @@ pub fn diagnostic_json(path: &str, source: &str, index: &LineIndex, d: &Diagnost
 }
 
 impl Emitter for Json {
-    fn file(&mut self, _out: &mut dyn Write, report: &FileReport<'_>) -> io::Result<()> {
-        self.diagnostics.extend(
-            report
-                .diagnostics
-                .iter()
-                .map(|d| diagnostic_json(report.path, report.source, report.line_index, d)),
-        );
+    fn file(&mut self, out: &mut dyn Write, report: &FileReport<'_>) -> io::Result<()> {
+        for d in report.diagnostics {
+            out.write_all(if self.written == 0 {
+                b"{\n  \"diagnostics\": [\n"
+            } else {
+                b",\n"
+            })?;
+            self.buffer.clear();
+            let value = JsonDiagnostic::new(report.path, report.source, report.line_index, d);
+            serde_json::to_writer_pretty(&mut self.buffer, &value)?;
+            // Strings escape their line breaks, so every line here is a line of JSON.
+            for (i, line) in self.buffer.split(|&b| b == b'\n').enumerate() {
+                if i > 0 {
+                    out.write_all(b"\n")?;
+                }
+                out.write_all(b"    ")?;
+                out.write_all(line)?;
+            }
+            self.written += 1;
+        }
         Ok(())
     }
 
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
-        let document = json!({
-            "version": 1,
-            "diagnostics": std::mem::take(&mut self.diagnostics),
-            "summary": {
-                "files": summary.files,
-                "errors": summary.errors,
-                "warnings": summary.warnings,
-                "infos": summary.infos,
-            },
+        if self.written == 0 {
+            out.write_all(b"{\n  \"diagnostics\": [],\n")?;
+        } else {
+            out.write_all(b"\n  ],\n")?;
+        }
+        let summary = json!({
+            "files": summary.files,
+            "errors": summary.errors,
+            "warnings": summary.warnings,
+            "infos": summary.infos,
         });
-        serde_json::to_writer_pretty(&mut *out, &document)?;
-        writeln!(out)
+        let mut text = serde_json::to_string_pretty(&summary)?;
+        text = text.replace('\n', "\n  ");
+        writeln!(out, "  \"summary\": {text},\n  \"version\": 1\n}}")
     }
 }
 

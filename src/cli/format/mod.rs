@@ -40,12 +40,14 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// Counts findings by severity; an "and N more" finding counts as the N it stands
+    /// for, so the totals are true even when a rule's findings are capped.
     pub fn count(&mut self, diagnostics: &[Diagnostic]) {
         for d in diagnostics {
             match d.severity {
-                Severity::Error => self.errors += 1,
-                Severity::Warning => self.warnings += 1,
-                Severity::Info => self.infos += 1,
+                Severity::Error => self.errors += d.count(),
+                Severity::Warning => self.warnings += d.count(),
+                Severity::Info => self.infos += d.count(),
             }
         }
     }

@@ -40,11 +40,48 @@ const INFORMATION_URI: Option<&str> = {
     }
 };
 
+/// Streams the log: the tool description is written before the first result, each
+/// file's results as the file is done (nothing is held across files), the closing
+/// brackets at the end. The bytes are those serde_json's pretty printer gives for the
+/// whole log.
 #[derive(Default)]
 pub struct Sarif {
-    /// Artifact URIs, one per file with findings; findings refer to them by index.
+    /// The file being reported; its findings refer to it by index 0.
     uris: Vec<String>,
     findings: Vec<Finding>,
+    /// The pretty-printed log with no results, split where the results go.
+    frame: Option<(String, String)>,
+    written: usize,
+    buffer: Vec<u8>,
+}
+
+/// Indentation of a result in the pretty-printed log (inside `runs[0].results`).
+const RESULT_INDENT: &[u8] = b"        ";
+
+impl Sarif {
+    /// The log's text before and after its (empty) results array.
+    fn frame(&mut self) -> io::Result<&(String, String)> {
+        if self.frame.is_none() {
+            let log = Log {
+                schema: SCHEMA_URI,
+                version: "2.1.0",
+                runs: [Run {
+                    tool: Tool { driver: driver() },
+                    column_kind: "unicodeCodePoints",
+                    results: Results(&Sarif::default()),
+                }],
+            };
+            let text = serde_json::to_string_pretty(&log)?;
+            let marker = "\"results\": [";
+            let at = text
+                .rfind(marker)
+                .map(|at| at + marker.len())
+                .ok_or_else(|| io::Error::other("the SARIF log has no results array"))?;
+            // After `[` comes `]` (the empty array) and the rest of the log.
+            self.frame = Some((text[..at].to_string(), text[at + 1..].to_string()));
+        }
+        Ok(self.frame.as_ref().expect("set above"))
+    }
 }
 
 /// A region: 1-based lines, 1-based columns in code points (end exclusive), bytes.
@@ -176,11 +213,13 @@ fn rule_descriptor(rule: &RuleInfo) -> RuleDescriptor {
 }
 
 impl Emitter for Sarif {
-    fn file(&mut self, _out: &mut dyn Write, report: &FileReport<'_>) -> io::Result<()> {
+    fn file(&mut self, out: &mut dyn Write, report: &FileReport<'_>) -> io::Result<()> {
         if report.diagnostics.is_empty() {
             return Ok(());
         }
-        let artifact = self.uris.len();
+        self.uris.clear();
+        self.findings.clear();
+        let artifact = 0;
         self.uris.push(path_uri(report.path));
         let (source, index) = (report.source, report.line_index);
         for d in report.diagnostics {
@@ -212,24 +251,40 @@ impl Emitter for Sarif {
                 fix,
             });
         }
+        if self.written == 0 {
+            let head = self.frame()?.0.clone();
+            out.write_all(head.as_bytes())?;
+        }
+        for finding in std::mem::take(&mut self.findings) {
+            out.write_all(if self.written == 0 { b"\n" } else { b",\n" })?;
+            self.buffer.clear();
+            let result = SarifResult::new(&self.uris[finding.artifact], &finding);
+            serde_json::to_writer_pretty(&mut self.buffer, &result)?;
+            // Strings escape their line breaks, so every line here is a line of JSON.
+            for (i, line) in self.buffer.split(|&b| b == b'\n').enumerate() {
+                if i > 0 {
+                    out.write_all(b"\n")?;
+                }
+                out.write_all(RESULT_INDENT)?;
+                out.write_all(line)?;
+            }
+            self.written += 1;
+        }
         Ok(())
     }
 
     fn finish(&mut self, out: &mut dyn Write, _summary: &Summary) -> io::Result<()> {
-        let log = Log {
-            schema: SCHEMA_URI,
-            version: "2.1.0",
-            runs: [Run {
-                tool: Tool { driver: driver() },
-                column_kind: "unicodeCodePoints",
-                results: Results(self),
-            }],
-        };
-        serde_json::to_writer_pretty(&mut *out, &log)?;
-        writeln!(out)?;
-        self.findings = Vec::new();
-        self.uris = Vec::new();
-        Ok(())
+        let (head, tail) = self.frame()?.clone();
+        if self.written == 0 {
+            out.write_all(head.as_bytes())?;
+            out.write_all(b"]")?;
+        } else {
+            out.write_all(b"\n")?;
+            out.write_all(&RESULT_INDENT[..RESULT_INDENT.len() - 2])?;
+            out.write_all(b"]")?;
+        }
+        out.write_all(tail.as_bytes())?;
+        writeln!(out)
     }
 }
 
