@@ -66,6 +66,18 @@ pub(crate) fn days_before_month(year: i64, month: u8) -> i64 {
 
 /// Years this module accepts: wide enough for any "N years ago" a news text
 /// can mean, narrow enough that day arithmetic can never overflow.
+/// The days of the week, lower case: what makes a future a schedule ("will meet on
+/// Monday"), and what a dateline may open with.
+pub const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 const YEAR_LIMIT: i64 = 1_000_000;
 
 impl Date {

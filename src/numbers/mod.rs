@@ -184,7 +184,7 @@ mod read;
 #[cfg(test)]
 mod tests;
 
-pub use date::{Date, days_in_month, days_in_year, is_leap_year, parse_date};
+pub use date::{Date, WEEKDAYS, days_in_month, days_in_year, is_leap_year, parse_date};
 pub use dateline::{Dateline, read_dateline};
 pub use expr::{EvalError, Expr, ExprError, evaluate, parse_expr};
 pub use interval::{Bound, Interval};

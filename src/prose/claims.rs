@@ -21,6 +21,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 use serde::Serialize;
 
+use crate::numbers::WEEKDAYS;
 use crate::prose::{Attribution, AttributionKind, FxHasher, short_key};
 use crate::span::Reach;
 
@@ -1693,21 +1694,11 @@ pub fn read_assertions(
     out
 }
 
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "tomorrow",
-];
-
 /// Whether a sentence names a day or a month: its future is a schedule ("will vote on
 /// 22 June"), not a prediction.
 fn scheduled(s: &Sentence<'_>) -> bool {
-    (0..s.toks.len()).any(|i| s.has(i, MONTH) || WEEKDAYS.iter().any(|d| s.is(i, d)))
+    (0..s.toks.len())
+        .any(|i| s.has(i, MONTH) || s.is(i, "tomorrow") || WEEKDAYS.iter().any(|d| s.is(i, d)))
 }
 
 /// Whether a sentence states a public record: a figure, a word for what records count
