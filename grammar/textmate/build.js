@@ -386,13 +386,16 @@ const out = {
   'claimmark.tmLanguage.json': standalone,
   'claimmark-markdown-injection.tmLanguage.json': injection,
 };
+// The VS Code extension ships its own copies: vsce packages only files inside
+// the extension's folder.
+const DIRS = [__dirname, path.join(__dirname, '../../editors/vscode/syntaxes')];
 let stale = false;
-for (const [name, grammar] of Object.entries(out)) {
-  const file = path.join(__dirname, name);
+for (const [name, grammar] of Object.entries(out)) for (const dir of DIRS) {
+  const file = path.join(dir, name);
   const text = JSON.stringify(grammar, null, 2) + '\n';
   if (process.argv.includes('--check')) {
     if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text) {
-      console.error(`${name} is stale: run node grammar/textmate/build.js`);
+      console.error(`${path.relative(path.join(__dirname, '../..'), file)} is stale: run node grammar/textmate/build.js`);
       stale = true;
     }
   } else {
