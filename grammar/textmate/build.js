@@ -198,14 +198,20 @@ const repository = {
     ],
   },
   inline: {
-    comment: 'Verbatim precedence (§9.1): escapes, code, comments, autolinks, HTML, destinations, then braces.',
+    comment: [
+      'Verbatim precedence (§9.1): escapes, code, comments, autolinks, HTML, destinations, then braces.',
+      'Each inline verbatim span is matched within one line. The parser lets one cross',
+      'line breaks of its paragraph, but an opener with no partner in the paragraph is',
+      'literal, and a line grammar cannot look ahead to tell the two apart; unmatched',
+      'openers are the commoner case in drafts (a stray backtick, a bare <), so a',
+      'verbatim span that crosses a line break is the one known place where this',
+      'grammar may colour inside code or HTML.',
+    ].join(' '),
     patterns: [
       { include: '#escape' },
       { include: '#code-span' },
       { include: '#directive-inline' },
       { include: '#comment-inline' },
-      { include: '#directive-open' },
-      { include: '#comment-open' },
       { include: '#autolink' },
       { include: '#html-tag' },
       { include: '#link-destination' },
@@ -219,14 +225,8 @@ const repository = {
     ],
   },
   'code-span': {
-    comment: [
-      'A run of N backticks closed by exactly N. Only within one line: a run with no',
-      'partner in the paragraph is literal (§9.3), and a line grammar cannot look',
-      'ahead to tell it from a span that closes on a later line. Unmatched runs are',
-      'the commoner case in drafts, so a code span that crosses a line break is the',
-      'one known place where this grammar may colour inside code.',
-    ].join(' '),
-    match: '(?<!`)(`+)(?!`).*?(?<!`)\\1(?!`)',
+    comment: 'A run of N backticks closed by exactly N; an escaped backtick before it is not part of the run.',
+    match: '(?:(?<!`)|(?<=\\\\`))(`+)(?!`).*?(?<!`)\\1(?!`)',
     name: 'markup.inline.raw.string.markdown',
   },
   'directive-inline': {
@@ -255,20 +255,6 @@ const repository = {
       { match: '[a-z][a-z0-9-]*', name: 'entity.name.rule.claimmark' },
     ],
   },
-  'directive-open': {
-    comment: 'An inline comment may run onto later lines of its paragraph (§9.3).',
-    begin: '(<!--)(?=\\s*claimmark-)',
-    end: `(-->)|${PARAGRAPH_END}`,
-    name: 'comment.block.directive.claimmark',
-    beginCaptures: { 1: { name: 'punctuation.definition.comment.begin.claimmark' } },
-    endCaptures: { 1: { name: 'punctuation.definition.comment.end.claimmark' } },
-    patterns: [{ include: '#directive-body' }],
-  },
-  'comment-open': {
-    begin: '<!--',
-    end: `-->|${PARAGRAPH_END}`,
-    name: 'comment.block.html',
-  },
   'comment-inline': {
     match: '<!--(?:-?>|.*?-->)',
     name: 'comment.block.html',
@@ -280,29 +266,14 @@ const repository = {
     ],
   },
   'html-tag': {
-    comment: 'Up to the next > as long as no other < comes first; it may cross lines of the paragraph.',
-    patterns: [
-      { match: '</?[A-Za-z][^<>]*>', name: 'meta.tag.html' },
-      { begin: '</?[A-Za-z](?=[^<>]*$)', end: `>|(?=<)|${PARAGRAPH_END}`, name: 'meta.tag.html' },
-    ],
+    comment: 'Up to the next > as long as no other < comes first (on one line, like every inline verbatim span).',
+    match: '</?[A-Za-z][^<>]*>',
+    name: 'meta.tag.html',
   },
   'link-destination': {
     comment: 'From ]( through the balancing ), escaped parentheses not counting.',
-    patterns: [
-      { match: '(?<=\\])(?<dest>\\((?:[^()\\\\]|\\\\.|\\g<dest>)*\\))', name: 'markup.underline.link.markdown' },
-      {
-        begin: '(?<=\\])\\(',
-        end: `\\)|${PARAGRAPH_END}`,
-        name: 'markup.underline.link.markdown',
-        patterns: [{ include: '#parens' }],
-      },
-    ],
-  },
-  parens: {
-    patterns: [
-      { match: '\\\\.' },
-      { begin: '\\(', end: `\\)|${PARAGRAPH_END}`, patterns: [{ include: '#parens' }] },
-    ],
+    match: '(?<=\\])(?<dest>\\((?:[^()\\\\]|\\\\.|\\g<dest>)*\\))',
+    name: 'markup.underline.link.markdown',
   },
   tag: {
     comment: 'Braces match like parentheses, innermost first (§9.4); a pair is a tag when a suffix follows the }.',

@@ -15,6 +15,7 @@ node grammar/textmate/build.js --check
 
 (cd grammar/textmate/test && npm ci --no-audit --no-fund --loglevel=error)
 node grammar/textmate/test/agreement.js
+node grammar/textmate/test/fuzz.js 1000 17
 (cd grammar/textmate/test && node --test injection.test.js)
 
 (cd editors/vscode && npm ci --no-audit --no-fund --loglevel=error)

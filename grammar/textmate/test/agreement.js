@@ -110,6 +110,35 @@ function leaves(node, out) {
   return out;
 }
 
+// The disagreements between the grammar's scopes and the parser's tree, as
+// [byte, complaint] in byte order.
+function compare(grammar, text, json) {
+  const { buf, scopes } = byteScopes(grammar, text);
+  // The root scope (text.claimmark) names the document, not a construct.
+  const own = (i) => (scopes[i] || []).slice(1);
+  const has = (i, re) => own(i).some((s) => re.test(s));
+  const problems = [];
+  const isSuffix = new Uint8Array(buf.length);
+  for (const leaf of leaves(json.tree, [])) {
+    for (let i = leaf.start; i < leaf.end; i++) {
+      if (leaf.kind === 'suffix') {
+        isSuffix[i] = 1;
+        if (!has(i, /^meta\.suffix\.claimmark$/)) problems.push([i, 'suffix byte without a suffix scope']);
+      } else if (leaf.kind === 'tag-open' || leaf.kind === 'tag-close') {
+        if (!has(i, /^punctuation\.definition\.tag\.(begin|end)\.claimmark$/)) problems.push([i, `${leaf.kind} without a brace scope`]);
+      } else if (VERBATIM.has(leaf.kind)) {
+        // Newline bytes carry no token; everything else must be Claimmark-free.
+        const bad = own(i).filter((s) => s.endsWith('.claimmark'));
+        if (bad.length) problems.push([i, `${leaf.kind} byte has ${bad.join(' ')}`]);
+      }
+    }
+  }
+  for (let i = 0; i < buf.length; i++) {
+    if (!isSuffix[i] && has(i, /^meta\.suffix\.claimmark$/)) problems.push([i, 'suffix scope on a byte that is not a suffix']);
+  }
+  return { buf, problems };
+}
+
 function lineCol(buf, byte) {
   const before = buf.subarray(0, byte).toString('utf8');
   const lines = before.split('\n');
@@ -162,29 +191,7 @@ async function main() {
       if (e.stdout) json = JSON.parse(e.stdout);
       else throw e;
     }
-    const { buf, scopes } = byteScopes(grammar, text);
-    // The root scope (text.claimmark) names the document, not a construct.
-    const own = (i) => (scopes[i] || []).slice(1);
-    const has = (i, re) => own(i).some((s) => re.test(s));
-    const problems = [];
-    const isSuffix = new Uint8Array(buf.length);
-    for (const leaf of leaves(json.tree, [])) {
-      for (let i = leaf.start; i < leaf.end; i++) {
-        if (leaf.kind === 'suffix') {
-          isSuffix[i] = 1;
-          if (!has(i, /^meta\.suffix\.claimmark$/)) problems.push([i, 'suffix byte without a suffix scope']);
-        } else if (leaf.kind === 'tag-open' || leaf.kind === 'tag-close') {
-          if (!has(i, /^punctuation\.definition\.tag\.(begin|end)\.claimmark$/)) problems.push([i, `${leaf.kind} without a brace scope`]);
-        } else if (VERBATIM.has(leaf.kind)) {
-          // Newline bytes carry no token; everything else must be Claimmark-free.
-          const bad = own(i).filter((s) => s.endsWith('.claimmark'));
-          if (bad.length) problems.push([i, `${leaf.kind} byte has ${bad.join(' ')}`]);
-        }
-      }
-    }
-    for (let i = 0; i < buf.length; i++) {
-      if (!isSuffix[i] && has(i, /^meta\.suffix\.claimmark$/)) problems.push([i, 'suffix scope on a byte that is not a suffix']);
-    }
+    const { buf, problems } = compare(grammar, text, json);
     if (problems.length) {
       failed++;
       console.log(`not ok ${rel}`);
@@ -206,7 +213,11 @@ async function main() {
   process.exit(failed ? 1 : 0);
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(2);
-});
+module.exports = { loadGrammar, compare };
+
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(2);
+  });
+}
