@@ -52,22 +52,26 @@ const CONF_GROUPS = [
 
 const repository = {
   'front-matter': {
-    comment: 'Only at the very start of the document (§5); verbatim to Claimmark.',
+    comment: [
+      'Only at the very start of the document (§5); verbatim to Claimmark. A while rule,',
+      'so an unbalanced YAML quote cannot run past the closing line. Front matter with',
+      'no closing line is not front matter, and a line grammar cannot look ahead for it,',
+      'so a blank line ends the region too: front matter rarely holds blank lines,',
+      'and an unclosed --- is then prose again after its first paragraph.',
+    ].join(' '),
     patterns: [
       {
         begin: '\\A\\x{FEFF}?(---)[ \\t]*$',
-        end: '^(---|\\.\\.\\.)[ \\t]*$',
+        while: '^(?!(?:---|\\.\\.\\.)[ \\t]*$|[ \\t\\r]*$)',
         beginCaptures: { 1: { name: 'punctuation.definition.frontmatter' } },
-        endCaptures: { 1: { name: 'punctuation.definition.frontmatter' } },
         name: 'meta.embedded.block.frontmatter',
         contentName: 'source.yaml',
         patterns: [{ include: 'source.yaml' }],
       },
       {
         begin: '\\A\\x{FEFF}?(\\+\\+\\+)[ \\t]*$',
-        end: '^(\\+\\+\\+)[ \\t]*$',
+        while: '^(?!\\+\\+\\+[ \\t]*$|[ \\t\\r]*$)',
         beginCaptures: { 1: { name: 'punctuation.definition.frontmatter' } },
-        endCaptures: { 1: { name: 'punctuation.definition.frontmatter' } },
         name: 'meta.embedded.block.frontmatter',
         contentName: 'source.toml',
         patterns: [{ include: 'source.toml' }],

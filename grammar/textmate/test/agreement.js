@@ -51,12 +51,15 @@ async function loadGrammar() {
       createOnigScanner: (p) => new oniguruma.OnigScanner(p),
       createOnigString: (s) => new oniguruma.OnigString(s),
     }),
-    // Front matter includes source.yaml / source.toml: absent here, as in an
-    // editor without those grammars, and the region is verbatim either way.
+    // Front matter embeds YAML or TOML, as editors have them (a rule that
+    // includes a grammar the registry cannot find is dropped altogether).
     loadGrammar: async (scopeName) => {
-      if (scopeName !== 'text.claimmark') return null;
-      const file = path.join(GRAMMAR_DIR, 'claimmark.tmLanguage.json');
-      return vsctm.parseRawGrammar(fs.readFileSync(file, 'utf8'), file);
+      const file = {
+        'text.claimmark': path.join(GRAMMAR_DIR, 'claimmark.tmLanguage.json'),
+        'source.yaml': path.join(__dirname, 'node_modules/tm-grammars/grammars/yaml.json'),
+        'source.toml': path.join(__dirname, 'node_modules/tm-grammars/grammars/toml.json'),
+      }[scopeName];
+      return file ? vsctm.parseRawGrammar(fs.readFileSync(file, 'utf8'), file) : null;
     },
   });
   return registry.loadGrammar('text.claimmark');
