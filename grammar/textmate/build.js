@@ -264,10 +264,9 @@ const repository = {
     name: 'comment.block.html',
   },
   autolink: {
-    patterns: [
-      { match: '<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\\s<>]*>', name: 'markup.underline.link.markdown' },
-      { match: '<[^\\s<>@]+@[^\\s<>]+>', name: 'markup.underline.link.markdown' },
-    ],
+    comment: 'Like the parser, only a < before an ASCII letter opens one; a scheme or an @ makes it a link rather than a tag.',
+    match: '<[A-Za-z](?:[A-Za-z0-9+.-]+:|[^\\s<>@]*@)[^\\s<>]*>',
+    name: 'markup.underline.link.markdown',
   },
   'html-tag': {
     comment: 'Up to the next > as long as no other < comes first (on one line, like every inline verbatim span).',
