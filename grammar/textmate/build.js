@@ -37,7 +37,8 @@ const SUFFIX = `(?:${orders().map((o) => o.map((k) => PART[k]).join('')).join('|
 // reference definition. An open tag must not run past it.
 const PARAGRAPH_END = [
   '^[ \\t\\r]*$',
-  '^ {0,3}(?:`{3,}|~{3,})',
+  // A backtick fence's info string holds no backtick, or the line is prose.
+  '^ {0,3}(?:`{3,}[^`]*$|~{3,})',
   '^ {0,3}<!--(?!-?>)(?!.*-->)',
   '^\\[[@#][^\\s\\]]*\\]:',
   '^ {0,3}\\[(?![@#^])(?:[^\\[\\]\\\\]|\\\\.)+\\]:',

@@ -16,7 +16,8 @@ const PIECES = [
   '\\`', '`', '``', '<b>', '</b>', '<i ', '>', '<', '<!--', '-->', '<!-->', '[', ']', '](', '(', ')',
   '<https://e.x/{a}#b>', '<a@b.c>', '\n', '\n', '\n\n', '\n[@s]: S\n', '\n[#t]: = a - b\n', '  role: r\n',
   '\n```\n', '\n~~~\n', '\n[l]: https://e.x/{a}#b\n', '\n[^1]: ', '\r\n', 'é', '😀', '%', '{{', '}}',
-  '<!-- claimmark-disable a -- why -->', '\n<!-- open\n',
+  '<!-- claimmark-disable a -- why -->', '\n<!-- open\n', '\n   ```x`y\n', '\n  ~~~~\n', '\n    <!-- x\n',
+  '\n\tkind: person\n', '\n  Role: x\n', '\t', '\r', '\n[@1x]: Y\r\n', '\n [@s]: not a definition\n',
 ];
 
 function rng(seed) {
