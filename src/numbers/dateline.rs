@@ -40,7 +40,8 @@ pub const MAX_OTHER_WORDS: usize = 4;
 /// document whose first line is a megabyte.
 const MAX_LINE: usize = 200;
 
-/// Words datelines carry that do not make the line a sentence.
+/// Words datelines carry that do not make the line a sentence (and the weekdays,
+/// `WEEKDAYS`).
 const DATELINE_WORDS: &[&str] = &[
     "published",
     "updated",
@@ -66,13 +67,6 @@ const DATELINE_WORDS: &[&str] = &[
     "pt",
     "pst",
     "pdt",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "mon",
     "tue",
     "tues",
@@ -168,7 +162,12 @@ fn short_dateline(before: &str, after: &str) -> bool {
     let other = words(before)
         .chain(words(after))
         .filter(|w| !w.bytes().all(|b| b.is_ascii_digit()))
-        .filter(|w| !DATELINE_WORDS.iter().any(|d| d.eq_ignore_ascii_case(w)))
+        .filter(|w| {
+            !DATELINE_WORDS
+                .iter()
+                .chain(&super::WEEKDAYS)
+                .any(|d| d.eq_ignore_ascii_case(w))
+        })
         .count();
     // A sentence that mentions a date ends like one; a dateline does not.
     other <= MAX_OTHER_WORDS && !(other > 0 && after.trim_end().ends_with(['.', '!', '?']))

@@ -230,7 +230,8 @@ pub enum EventClass {
     Episode,
 }
 
-/// Capitalized words that are not names (sentence openers, titles, months, days).
+/// Capitalized words that are not names (sentence openers, titles, months; and the
+/// days, `WEEKDAYS`).
 const NOT_NAMES: &[&str] = &[
     "a",
     "an",
@@ -350,13 +351,6 @@ const NOT_NAMES: &[&str] = &[
     "oct",
     "nov",
     "dec",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "both",
     "each",
     "every",
@@ -470,7 +464,10 @@ fn is_name(w: &Word<'_>) -> bool {
     let b = bare(w.text);
     b.chars().next().is_some_and(char::is_uppercase)
         && b.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
-        && !NOT_NAMES.iter().any(|n| n.eq_ignore_ascii_case(b))
+        && !NOT_NAMES
+            .iter()
+            .chain(&super::WEEKDAYS)
+            .any(|n| n.eq_ignore_ascii_case(b))
 }
 
 /// The counted-noun class of a word: staff and troop words share one, any other
