@@ -192,7 +192,7 @@ pub use num_rational::BigRational;
 pub use quantity::{
     BinOp, Currency, Quantity, Unit, UnitMismatch, comparable, conflict, relation_holds,
 };
-pub use read::{ReadValue, read_quantities, read_quantity};
+pub use read::{ReadValue, UNIT_WORDS, read_quantities, read_quantity};
 
 use num_bigint::BigInt;
 

@@ -231,7 +231,7 @@ pub enum EventClass {
 }
 
 /// Capitalized words that are not names (sentence openers, titles, months; and the
-/// days, `WEEKDAYS`).
+/// days, `WEEKDAYS`, and "one" to "ten", `UNIT_WORDS`).
 const NOT_NAMES: &[&str] = &[
     "a",
     "an",
@@ -297,16 +297,6 @@ const NOT_NAMES: &[&str] = &[
     "many",
     "most",
     "all",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
     "several",
     "few",
     "however",
@@ -467,6 +457,7 @@ fn is_name(w: &Word<'_>) -> bool {
         && !NOT_NAMES
             .iter()
             .chain(&super::WEEKDAYS)
+            .chain(&super::UNIT_WORDS[1..=10])
             .any(|n| n.eq_ignore_ascii_case(b))
 }
 

@@ -436,7 +436,9 @@ fn frac(n: i64, d: i64) -> BigRational {
         .unwrap_or_else(|| BigRational::new(BigInt::from(n), BigInt::from(d)))
 }
 
-const UNIT_WORDS: [&str; 20] = [
+/// "zero" to "nineteen": the number words below twenty, in order (their index is
+/// their value).
+pub const UNIT_WORDS: [&str; 20] = [
     "zero",
     "one",
     "two",

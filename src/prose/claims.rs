@@ -21,7 +21,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 use serde::Serialize;
 
-use crate::numbers::WEEKDAYS;
+use crate::numbers::{UNIT_WORDS, WEEKDAYS};
 use crate::prose::{Attribution, AttributionKind, FxHasher, short_key};
 use crate::span::Reach;
 
@@ -898,7 +898,8 @@ fn spelled_statistic(s: &Sentence<'_>, i: usize) -> Option<Range<usize>> {
     }
     // A fraction or a dozen counts after a number word ("a fifth of", "two dozen
     // states", "one in three"), never as an ordinal ("the third time").
-    if FRACTIONS.contains(&s.word(i)) && !NUMBER_WORDS.contains(&s.word(prev)) {
+    let counted = |w: &str| NUMBER_WORDS.contains(&w) || UNIT_WORDS[1..=10].contains(&w);
+    if FRACTIONS.contains(&s.word(i)) && !counted(s.word(prev)) {
         return None;
     }
     // "a third of", not "for a third year".
@@ -923,11 +924,8 @@ const FRACTIONS: &[&str] = &[
     "dozen", "dozens",
 ];
 
-/// The words before a fraction that make it a quantity.
-const NUMBER_WORDS: &[&str] = &[
-    "a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several",
-    "many",
-];
+/// The words before a fraction that make it a quantity, besides "one" to "ten".
+const NUMBER_WORDS: &[&str] = &["a", "several", "many"];
 
 const RANK_FILLERS: &[&str] = &["second", "third", "fourth", "fifth", "single", "very"];
 
